@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+// Entry point: runs the command and turns any unexpected failure into one line and exit 2
+// (the stack only with TFCODEMOD_DEBUG=1).
+import { transforms } from '../../transforms/index.js';
+import { EXIT, run } from './run.js';
+
+run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env }, transforms)
+  .then((code) => {
+    process.exitCode = code;
+  })
+  .catch((e: unknown) => {
+    process.stderr.write(`tfcodemod: internal error: ${(e as Error)?.message ?? String(e)}\n`);
+    if (process.env.TFCODEMOD_DEBUG) process.stderr.write(`${(e as Error)?.stack ?? ''}\n`);
+    process.exitCode = EXIT.error;
+  });

@@ -1,0 +1,138 @@
+// Navigation helpers over tree-sitter-hcl nodes. Node type names are the grammar's own:
+// config_file, body, block, attribute, expression, object, object_elem, tuple, ...
+import type { Node } from './parser.js';
+import { literalValue, readTemplate } from './strings.js';
+
+export function childrenOf(n: Node): Node[] {
+  return n.children.filter((c): c is Node => c !== null);
+}
+
+export function namedChildrenOf(n: Node): Node[] {
+  return n.namedChildren.filter((c): c is Node => c !== null);
+}
+
+/** The `body` of a config file or block, or null for an empty block (`x {}`). */
+export function bodyOf(n: Node): Node | null {
+  if (n.type === 'body') return n;
+  for (const c of childrenOf(n)) if (c.type === 'body') return c;
+  return null;
+}
+
+/** Blocks and attributes of a body, in source order (comments left out). */
+export function itemsOf(body: Node | null): Node[] {
+  if (!body) return [];
+  return namedChildrenOf(body).filter((c) => c.type === 'block' || c.type === 'attribute');
+}
+
+export function blocksOf(body: Node | null, type?: string): Node[] {
+  return itemsOf(body).filter((c) => c.type === 'block' && (type === undefined || blockType(c) === type));
+}
+
+export function attributesOf(body: Node | null): Node[] {
+  return itemsOf(body).filter((c) => c.type === 'attribute');
+}
+
+export function attributeOf(body: Node | null, name: string): Node | null {
+  return attributesOf(body).find((a) => attributeName(a) === name) ?? null;
+}
+
+export function blockType(block: Node): string {
+  return block.namedChild(0)?.text ?? '';
+}
+
+/** Block labels, decoded (`resource "aws_vpc" "main"` gives ["aws_vpc", "main"]). */
+export function blockLabels(block: Node, text: string): string[] {
+  const labels: string[] = [];
+  for (const c of childrenOf(block).slice(1)) {
+    if (c.type === 'block_start') break;
+    if (c.type === 'identifier') labels.push(c.text);
+    else if (c.type === 'string_lit') {
+      const t = readTemplate(c, text);
+      labels.push((t && literalValue(t)) ?? c.text);
+    }
+  }
+  return labels;
+}
+
+/** The `{` of a block. */
+export function blockOpen(block: Node): Node | null {
+  return childrenOf(block).find((c) => c.type === 'block_start') ?? null;
+}
+
+/** The `}` of a block. */
+export function blockClose(block: Node): Node | null {
+  return childrenOf(block).find((c) => c.type === 'block_end') ?? null;
+}
+
+export function attributeName(attr: Node): string {
+  return attr.namedChild(0)?.text ?? '';
+}
+
+/** The value expression of an attribute. */
+export function attributeValue(attr: Node): Node | null {
+  return childrenOf(attr).find((c) => c.type === 'expression') ?? null;
+}
+
+/** Strips `expression` wrappers (and parentheses-free single-child wrappers) to the core node. */
+export function unwrap(expr: Node): Node {
+  let n = expr;
+  while ((n.type === 'expression' || n.type === 'collection_value' || n.type === 'literal_value') && n.namedChildCount === 1) {
+    n = n.namedChild(0)!;
+  }
+  return n;
+}
+
+/** The string value of an expression that is a plain literal string, else null. */
+export function stringValue(expr: Node, text: string): string | null {
+  const t = readTemplate(expr, text);
+  return t ? literalValue(t) : null;
+}
+
+/** The boolean value of an expression that is the literal true/false, else null. */
+export function boolValue(expr: Node): boolean | null {
+  const n = unwrap(expr);
+  if (n.type !== 'bool_lit') return null;
+  return n.text === 'true';
+}
+
+/** For an object expression, its elements as (key text, key node, value node). */
+export function objectElements(expr: Node, text: string): { key: string; keyNode: Node; value: Node; elem: Node }[] {
+  const obj = unwrap(expr);
+  if (obj.type !== 'object') return [];
+  const out: { key: string; keyNode: Node; value: Node; elem: Node }[] = [];
+  for (const elem of namedChildrenOf(obj)) {
+    if (elem.type !== 'object_elem') continue;
+    const exprs = namedChildrenOf(elem).filter((c) => c.type === 'expression');
+    const keyNode = exprs[0];
+    const value = exprs[1];
+    if (!keyNode || !value) continue;
+    const str = stringValue(keyNode, text);
+    out.push({ key: str ?? text.slice(keyNode.startIndex, keyNode.endIndex), keyNode, value, elem });
+  }
+  return out;
+}
+
+/** Depth-first walk over a subtree; return false from the visitor to skip a node's children. */
+export function walk(n: Node, visit: (n: Node) => boolean | void): void {
+  if (visit(n) === false) return;
+  for (const c of childrenOf(n)) walk(c, visit);
+}
+
+/** The source text of a node, normalised for comparison: comments dropped, whitespace folded. */
+export function normalizedText(n: Node, text: string): string {
+  const pieces: string[] = [];
+  const leaves = (m: Node): void => {
+    if (m.type === 'comment') return;
+    if (m.childCount === 0 || m.type === 'string_lit' || m.type === 'template_literal') {
+      pieces.push(text.slice(m.startIndex, m.endIndex));
+      return;
+    }
+    if (m.type === 'quoted_template' || m.type === 'heredoc_template') {
+      pieces.push(text.slice(m.startIndex, m.endIndex));
+      return;
+    }
+    for (const c of childrenOf(m)) leaves(c);
+  };
+  leaves(n);
+  return pieces.join(' ');
+}

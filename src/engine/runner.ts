@@ -1,0 +1,228 @@
+// Runs the transforms over one module, in order, each on the result of the accepted changes of
+// the ones before it. Synchronous and free of I/O: texts in, texts and changes out.
+import { EditConflictError } from '../cst/edit.js';
+import { parseHcl, syntaxProblems, type Tree } from '../cst/parser.js';
+import { lineEndingOf } from '../cst/text.js';
+import { ignoredRanges } from '../terraform/ignore-directive.js';
+import { ModuleIndex, type SourceFile } from '../terraform/module-index.js';
+import { applyChanges } from './apply-change.js';
+import { ChangeCollector, type ModuleView, type Transform } from './transform.js';
+import type { Change, Finding, OptionValues } from './types.js';
+
+export interface ModuleInput {
+  /** Path from the tree root ('.' for the root itself). */
+  path: string;
+  isRoot: boolean;
+  /** Original text of every loaded file of the module directory, by name. */
+  files: ReadonlyMap<string, string>;
+  isGitIgnored(name: string): boolean;
+  /** Trees already parsed from `files` (ownership passes to the runner, which deletes them). */
+  trees?: ReadonlyMap<string, Tree>;
+}
+
+export interface Decisions {
+  /** Change ids the reviewer rejected; changes that require them are dropped too. */
+  rejected: ReadonlySet<string>;
+  /** Transforms whose behaviour changes were asked for (a plain run applies refactors only). */
+  behaviourFrom: ReadonlySet<string>;
+}
+
+export type ChangeStatus = 'applied' | 'rejected' | 'skipped';
+
+export interface ChangeRecord {
+  change: Change;
+  status: ChangeStatus;
+  /** Why a change was not applied. */
+  note?: string;
+}
+
+export interface ModuleError {
+  file?: string;
+  line?: number;
+  column?: number;
+  message: string;
+}
+
+export interface ModuleRun {
+  records: ChangeRecord[];
+  /** Final text of every file that changed or was created. */
+  outputs: Map<string, { before: string | null; after: string; mode?: number }>;
+  findings: Finding[];
+  errors: ModuleError[];
+}
+
+export interface RunSettings {
+  transforms: readonly Transform<unknown>[];
+  options: ReadonlyMap<string, OptionValues>;
+  facts: ReadonlyMap<string, unknown>;
+  decisions: Decisions;
+}
+
+/** HCL files are parsed and re-checked after every edit; other files are plain text. */
+export const isHclFile = (name: string): boolean => /\.(tf|tfvars|tfbackend)$/.test(name);
+
+export function runModule(input: ModuleInput, settings: RunSettings): ModuleRun {
+  const texts = new Map(input.files);
+  const modes = new Map<string, number>();
+  const parsed = new Map<string, SourceFile>();
+  for (const [name, tree] of input.trees ?? []) {
+    const text = input.files.get(name);
+    if (name.endsWith('.tf') && text !== undefined) parsed.set(name, { name, text, tree, eol: lineEndingOf(text) });
+    else tree.delete();
+  }
+  const records: ChangeRecord[] = [];
+  const findings: Finding[] = [];
+  const errors: ModuleError[] = [];
+  const applied = new Set<string>();
+
+  const sourceFile = (name: string): SourceFile | undefined => {
+    if (!name.endsWith('.tf')) return undefined;
+    let f = parsed.get(name);
+    const text = texts.get(name);
+    if (text === undefined) return undefined;
+    if (!f || f.text !== text) {
+      f?.tree.delete();
+      f = { name, text, tree: parseHcl(text), eol: lineEndingOf(text) };
+      parsed.set(name, f);
+    }
+    return f;
+  };
+
+  try {
+    for (const transform of settings.transforms) {
+      const tfNames = [...texts.keys()].filter((n) => n.endsWith('.tf')).sort();
+      const files = tfNames.map((n) => sourceFile(n)!);
+      const view: ModuleView = {
+        path: input.path,
+        isRoot: input.isRoot,
+        files,
+        index: new ModuleIndex(files),
+        file: (name) => (texts.has(name) ? sourceFile(name) : undefined),
+        textOf: (name) => texts.get(name),
+        isGitIgnored: (name) => input.isGitIgnored(name),
+      };
+      const ctx = new ChangeCollector(transform.id, settings.options.get(transform.id) ?? {}, settings.facts.get(transform.id));
+      try {
+        const plan = transform.plan(view, ctx);
+        if (plan !== null) transform.apply(plan, view, ctx);
+      } catch (e) {
+        errors.push({ message: `internal error in transform ${transform.id}: ${(e as Error).message}` });
+        continue;
+      }
+      findings.push(...ctx.findings);
+
+      let candidates: Change[] = [];
+      for (const change of ctx.changes) {
+        const skip = skipReason(change, settings.decisions, view);
+        if (skip) records.push({ change, ...skip });
+        else candidates.push(change);
+      }
+      candidates = withRequirements(candidates, applied, records);
+
+      // Apply; a change whose result does not parse is rejected and the rest applied again.
+      for (;;) {
+        let updates;
+        try {
+          updates = applyChanges(texts, candidates);
+        } catch (e) {
+          if (e instanceof EditConflictError) {
+            errors.push({ message: `internal error in transform ${transform.id}: ${e.message}` });
+            for (const change of candidates) records.push({ change, status: 'skipped', note: 'conflicting edits' });
+            candidates = [];
+            break;
+          }
+          throw e;
+        }
+        const { trees, broken } = reparse(updates);
+        if (broken.length === 0) {
+          for (const [name, u] of updates) {
+            texts.set(name, u.text);
+            if (u.mode !== undefined) modes.set(name, u.mode);
+            const tree = trees.get(name);
+            if (tree && name.endsWith('.tf')) {
+              parsed.get(name)?.tree.delete();
+              parsed.set(name, { name, text: u.text, tree, eol: lineEndingOf(u.text) });
+            } else tree?.delete();
+          }
+          break;
+        }
+        for (const t of trees.values()) t.delete();
+        const culprits = new Set(candidates.filter((c) => touchedFiles(c).some((f) => broken.some((b) => b.file === f))));
+        for (const b of broken) {
+          errors.push({ file: b.file, line: b.line, column: b.column, message: `internal error: ${transform.id} produced text that does not parse (${b.message}); its changes to this file were rejected` });
+        }
+        for (const change of culprits) records.push({ change, status: 'skipped', note: 'its result does not parse' });
+        candidates = withRequirements(candidates.filter((c) => !culprits.has(c)), applied, records);
+      }
+      for (const change of candidates) {
+        records.push({ change, status: 'applied' });
+        applied.add(change.id);
+      }
+    }
+  } finally {
+    for (const f of parsed.values()) f.tree.delete();
+  }
+
+  const outputs = new Map<string, { before: string | null; after: string; mode?: number }>();
+  for (const [name, after] of texts) {
+    const before = input.files.get(name) ?? null;
+    if (before === after) continue;
+    const mode = modes.get(name);
+    outputs.set(name, { before, after, ...(mode !== undefined ? { mode } : {}) });
+  }
+  return { records, outputs, findings, errors };
+}
+
+export function touchedFiles(c: Change): string[] {
+  return [...new Set([...c.edits.map((e) => e.file), ...c.appends.map((a) => a.file), ...c.lines.map((l) => l.file)])];
+}
+
+function skipReason(change: Change, decisions: Decisions, view: ModuleView): { status: ChangeStatus; note: string } | null {
+  if (decisions.rejected.has(change.id)) return { status: 'rejected', note: 'rejected' };
+  if (change.kind === 'behaviour' && !decisions.behaviourFrom.has(change.transform)) {
+    return { status: 'skipped', note: `behaviour change: name ${change.transform} in --transforms to apply it` };
+  }
+  for (const e of change.edits) {
+    const file = view.file(e.file);
+    if (!file) continue;
+    const shielded = ignoredRanges(file.tree.rootNode, file.text, change.transform).some(
+      (r) => e.start < r.end && e.end > r.start,
+    );
+    if (shielded) return { status: 'skipped', note: `touches a block marked tfcodemod:ignore in ${e.file}` };
+  }
+  return null;
+}
+
+/**
+ * Drops, to a fixed point, candidates that require a change which is neither applied already
+ * nor among the candidates (rejecting a change drops every change that requires it).
+ */
+function withRequirements(candidates: Change[], applied: ReadonlySet<string>, records: ChangeRecord[]): Change[] {
+  let kept = candidates;
+  for (;;) {
+    const ids = new Set([...applied, ...kept.map((c) => c.id)]);
+    const dropped = kept.filter((c) => c.requires.some((r) => !ids.has(r)));
+    if (dropped.length === 0) return kept;
+    for (const change of dropped) {
+      records.push({ change, status: 'skipped', note: `requires ${change.requires.filter((r) => !ids.has(r)).join(', ')}` });
+    }
+    kept = kept.filter((c) => !dropped.includes(c));
+  }
+}
+
+/** Parses the updated HCL files; `broken` lists those tree-sitter cannot parse any more. */
+function reparse(updates: Map<string, { text: string }>): {
+  trees: Map<string, Tree>;
+  broken: { file: string; line: number; column: number; message: string }[];
+} {
+  const trees = new Map<string, Tree>();
+  const broken: { file: string; line: number; column: number; message: string }[] = [];
+  for (const [name, u] of updates) {
+    if (!isHclFile(name)) continue;
+    const tree = parseHcl(u.text);
+    trees.set(name, tree);
+    const p = syntaxProblems(tree, u.text, 1)[0];
+    if (p) broken.push({ file: name, line: p.line, column: p.column, message: p.message });
+  }
+  return { trees, broken };
+}

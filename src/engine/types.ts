@@ -1,0 +1,104 @@
+// The data that flows from transforms to the runner, the printers and the writer.
+import type { TextEdit } from '../cst/edit.js';
+
+export type ChangeKind = 'refactor' | 'behaviour';
+export type Severity = 'info' | 'warning' | 'error';
+
+export interface Finding {
+  transform: string;
+  severity: Severity;
+  /** Relative to the module directory. */
+  file?: string;
+  line?: number;
+  column?: number;
+  message: string;
+}
+
+export interface StateAddress {
+  /** `default` for the legacy single state. */
+  workspace: string;
+  address: string;
+}
+
+/** One `terraform state mv` worth of migration, as data; rendered in one place. */
+export interface StateMove {
+  from: StateAddress;
+  to: StateAddress;
+}
+
+/** A backend migration step: back up local state, then `terraform init -migrate-state`. */
+export interface BackendMigration {
+  kind: 'backend';
+  /** The partial configuration file passed as -backend-config, relative to the module. */
+  backendConfigFile: string;
+  /** Local state locations to back up (relative to the module). */
+  localStatePath: string;
+  localWorkspaceDir: string;
+}
+
+export type MigrationStep = BackendMigration;
+
+/** What a behaviour change does to real infrastructure. */
+export interface Effect {
+  workspace: string;
+  address: string;
+  path: string;
+  action: 'update-in-place' | 'update-with-outage' | 'replace';
+}
+
+export interface FileEdit extends TextEdit {
+  /** File relative to the module directory. */
+  file: string;
+}
+
+/** A top-level item appended to the end of a file (created when it does not exist). */
+export interface FileAppend {
+  file: string;
+  /** Complete item text (LF endings, ends with a newline); items are joined by a blank line. */
+  text: string;
+  /** For a new file: its mode (default 0o644). */
+  mode?: number;
+  origin?: string;
+}
+
+/** A line appended to a plain text file such as `.gitignore` (created when missing). */
+export interface LineAppend {
+  file: string;
+  line: string;
+  origin?: string;
+}
+
+export interface Change {
+  /** Stable across runs: `<transform>:<subject>`. */
+  id: string;
+  transform: string;
+  title: string;
+  reason: string;
+  kind: ChangeKind;
+  edits: FileEdit[];
+  appends: FileAppend[];
+  lines: LineAppend[];
+  moves: StateMove[];
+  steps: MigrationStep[];
+  effects: Effect[];
+  findings: Finding[];
+  /** Ids of changes this one depends on. */
+  requires: string[];
+  /** Follow-up instructions for the person running it (never a secret value). */
+  instructions: string[];
+  /** Values to mask in printed output. Never serialised into reports. */
+  secrets: string[];
+}
+
+export interface OptionSpec {
+  type: 'string' | 'string[]' | 'number' | 'boolean' | 'map';
+  description: string;
+  default?: unknown;
+  /** The CLI flag that sets it (without dashes), if any. */
+  flag?: string;
+  /** Dotted path in the config file, if any. */
+  config?: string;
+  example?: string;
+}
+
+export type OptionValues = Record<string, unknown>;

@@ -1,0 +1,188 @@
+// Finds module directories under the given paths: one directory with `.tf` files = one module.
+// Skips `.terraform/` and `.git/`, honours `.gitignore` files from the tree root down, and
+// `--exclude` globs. Symlinked directories are followed once (a cycle is reported, not looped).
+import { promises as fs, type Dirent } from 'node:fs';
+import path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import picomatch from 'picomatch';
+
+export interface DiscoveredModule {
+  /** Absolute directory. */
+  dir: string;
+  /** Path from the tree root, forward slashes, '.' for the tree root itself. */
+  path: string;
+  /** Names of the files to load (.tf, .tfvars, .tfbackend, .gitignore), sorted. */
+  files: string[];
+}
+
+export interface DiscoveryProblem {
+  path: string;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+export interface Discovery {
+  modules: DiscoveredModule[];
+  problems: DiscoveryProblem[];
+}
+
+const SKIP_DIRS = new Set(['.terraform', '.git']);
+const LOADED = /\.(tf|tfvars|tfbackend)$|^\.gitignore$/;
+
+/** Forward-slash path of `abs` relative to `root` ('.' when equal). */
+export function relativePath(root: string, abs: string): string {
+  const r = path.relative(root, abs).split(path.sep).join('/');
+  return r === '' ? '.' : r;
+}
+
+/** Git-style ignore rules: `.gitignore` files from the tree root down to any directory. */
+export class GitIgnores {
+  private readonly cache = new Map<string, Ignore | null>();
+
+  constructor(readonly treeRoot: string) {}
+
+  private async rulesOf(dir: string): Promise<Ignore | null> {
+    if (this.cache.has(dir)) return this.cache.get(dir)!;
+    let rules: Ignore | null = null;
+    try {
+      rules = ignore().add(await fs.readFile(path.join(dir, '.gitignore'), 'utf8'));
+    } catch {
+      rules = null;
+    }
+    this.cache.set(dir, rules);
+    return rules;
+  }
+
+  /** Loads the rules of `dir` and its ancestors up to the tree root. */
+  async prime(dir: string): Promise<void> {
+    for (let d = dir; ; d = path.dirname(d)) {
+      await this.rulesOf(d);
+      if (d === this.treeRoot || !d.startsWith(this.treeRoot) || path.dirname(d) === d) break;
+    }
+  }
+
+  /** True when `abs` is ignored by a primed .gitignore (directories: pass isDir). */
+  ignored(abs: string, isDir: boolean): boolean {
+    if (!abs.startsWith(this.treeRoot + path.sep)) return false;
+    for (let d = path.dirname(abs); ; d = path.dirname(d)) {
+      const rules = this.cache.get(d);
+      if (rules) {
+        const rel = path.relative(d, abs).split(path.sep).join('/');
+        if (rules.ignores(isDir ? `${rel}/` : rel)) return true;
+      }
+      if (d === this.treeRoot || path.dirname(d) === d) break;
+    }
+    return false;
+  }
+}
+
+export async function discoverModules(opts: {
+  treeRoot: string;
+  cwd: string;
+  paths: string[];
+  exclude: string[];
+  gitIgnores: GitIgnores;
+}): Promise<Discovery> {
+  const modules = new Map<string, DiscoveredModule>();
+  const problems: DiscoveryProblem[] = [];
+  const visited = new Set<string>();
+  const excluded = opts.exclude.length > 0 ? picomatch(opts.exclude, { dot: true }) : null;
+  const isExcluded = (abs: string): boolean => {
+    if (!excluded) return false;
+    const fromRoot = relativePath(opts.treeRoot, abs);
+    const fromCwd = relativePath(opts.cwd, abs);
+    return excluded(fromRoot) || excluded(fromCwd);
+  };
+
+  const walk = async (dir: string): Promise<void> => {
+    let real: string;
+    try {
+      real = await fs.realpath(dir);
+    } catch (e) {
+      problems.push({ path: dir, message: describeFsError(e), severity: 'error' });
+      return;
+    }
+    if (visited.has(real)) {
+      problems.push({ path: dir, message: 'symlink cycle: this directory was already scanned; not followed again', severity: 'warning' });
+      return;
+    }
+    visited.add(real);
+    await opts.gitIgnores.prime(dir);
+    let entries: Dirent[];
+    try {
+      entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch (e) {
+      problems.push({ path: dir, message: describeFsError(e), severity: 'error' });
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const files: string[] = [];
+    const subdirs: string[] = [];
+    for (const entry of entries) {
+      const abs = path.join(dir, entry.name);
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        try {
+          const st = await fs.stat(abs);
+          isDir = st.isDirectory();
+          isFile = st.isFile();
+        } catch (e) {
+          if (LOADED.test(entry.name)) problems.push({ path: abs, message: describeFsError(e), severity: 'error' });
+          continue;
+        }
+      }
+      if (isDir) {
+        if (SKIP_DIRS.has(entry.name) || entry.name.startsWith('.tfcodemod-backup')) continue;
+        if (opts.gitIgnores.ignored(abs, true) || isExcluded(abs)) continue;
+        subdirs.push(abs);
+      } else if (isFile && LOADED.test(entry.name)) {
+        if (entry.name !== '.gitignore' && (opts.gitIgnores.ignored(abs, false) || isExcluded(abs))) continue;
+        files.push(entry.name);
+      }
+    }
+    if (files.some((f) => f.endsWith('.tf'))) {
+      modules.set(real, { dir, path: relativePath(opts.treeRoot, dir), files });
+    }
+    for (const sub of subdirs) await walk(sub);
+  };
+
+  for (const p of opts.paths) {
+    let st;
+    try {
+      st = await fs.stat(p);
+    } catch (e) {
+      problems.push({ path: p, message: describeFsError(e), severity: 'error' });
+      continue;
+    }
+    if (st.isDirectory()) await walk(p);
+    else if (st.isFile() && p.endsWith('.tf')) await walk(path.dirname(p));
+    else problems.push({ path: p, message: 'not a directory or a .tf file', severity: 'error' });
+  }
+  const list = [...modules.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { modules: list, problems };
+}
+
+/** A one-line description of a file-system error (no stack trace). */
+export function describeFsError(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ELOOP':
+      return 'symlink loop';
+    case 'ENOTDIR':
+      return 'not a directory';
+    case 'EISDIR':
+      return 'is a directory';
+    case 'EROFS':
+      return 'read-only file system';
+    case 'ENOSPC':
+      return 'no space left on device';
+    default:
+      return (e as Error)?.message ?? String(e);
+  }
+}
