@@ -1,6 +1,6 @@
 // Planning for extract-secrets: find literal secrets, name their variables, find the outputs
 // that expose them. Read-only.
-import { attributeName, attributeOf, attributeValue, boolValue, itemsOf, objectElements, stringValue } from '../src/cst/nodes.js';
+import { attributeName, attributeOf, attributeValue, boolValue, itemsOf, objectElements, stringValue, walk } from '../src/cst/nodes.js';
 import type { Node } from '../src/cst/parser.js';
 import { literalValue, readTemplate } from '../src/cst/strings.js';
 import type { ModuleView, TransformContext } from '../src/engine/transform.js';
@@ -36,7 +36,7 @@ export interface Secret {
 export interface OutputFix {
   block: BlockRef;
   name: string;
-  /** Variables (new ones) and attributes its value reaches. */
+  /** The secrets its value reaches: new variables (`var.x`) and resource attributes, through locals. */
   reaches: string[];
   /** The existing `sensitive = false`, if any. */
   sensitiveFalse: Node | null;
@@ -88,6 +88,24 @@ function collect(
       if (isSecretName(e.key, extra)) found(e.elem, e.value, [...path, name, e.key], `${labelOf([...path, name])}["${e.key}"]`);
     }
   }
+}
+
+/**
+ * True when an expression holds a string literal with non-blank text as a value (a conditional
+ * branch, a list or object element); arguments of function calls and index keys do not count.
+ */
+function containsLiteralText(expr: Node, text: string): boolean {
+  let found = false;
+  walk(expr, (n) => {
+    if (found || n.type === 'function_call' || n.type === 'index' || n.type === 'new_index') return false;
+    if (n.type === 'string_lit' || n.type === 'quoted_template' || n.type === 'heredoc_template') {
+      const t = readTemplate(n, text);
+      found = t !== null && t.parts.some((p) => p.kind === 'literal' && p.value.trim() !== '');
+      return false;
+    }
+    return true;
+  });
+  return found;
 }
 
 function isSecureSsmValue(block: BlockRef, path: string[], name: string): boolean {
@@ -150,8 +168,13 @@ export function planSecrets(module: ModuleView, ctx: TransformContext): Plan | n
 
   const consider = (owner: BlockRef, node: Node, value: Node, name: string[], label: string, kind: Secret['kind']): void => {
     const t = readTemplate(value, owner.file.text);
-    if (!t) return;
     const at = { file: owner.file, node };
+    if (!t) {
+      if (containsLiteralText(value, owner.file.text)) {
+        ctx.finding('warning', `${label} holds literal strings inside an expression; not extracted automatically: move them into sensitive variables by hand, and rotate them`, at);
+      }
+      return;
+    }
     if (t.parts.some((p) => p.kind === 'directive')) {
       ctx.finding('warning', `${label} looks like a hardcoded secret inside a template directive; not extracted, review it by hand`, at);
       return;
@@ -210,20 +233,24 @@ export function planSecrets(module: ModuleView, ctx: TransformContext): Plan | n
 function exposingOutputs(module: ModuleView, secrets: Secret[]): OutputFix[] {
   const variables = new Set(secrets.flatMap((s) => s.pieces.map((p) => p.variable)));
   const attributes = new Set(secrets.map((s) => s.exposedAs).filter((a): a is string => a !== null));
-  // Locals that reach a secret, to a fixed point.
-  const reaching = new Map<string, string>();
+  // Locals that reach a secret (the secrets they reach), to a fixed point; a local whose own
+  // literal value is extracted reaches its new variable.
+  const reaching = new Map<string, string[]>();
+  for (const s of secrets) {
+    if (s.owner.type === 'locals') reaching.set(s.label.replace(/^local\./, ''), s.pieces.map((p) => `var.${p.variable}`));
+  }
   const reachOf = (node: Node, text: string): string[] => {
     const out: string[] = [];
     for (const t of traversalsIn(node, text)) {
       const r = referenceOf(t);
       if (r.kind === 'variable' && variables.has(r.name)) out.push(`var.${r.name}`);
-      else if (r.kind === 'local' && reaching.has(r.name)) out.push(`local.${r.name}`);
+      else if (r.kind === 'local' && reaching.has(r.name)) out.push(...reaching.get(r.name)!);
       else if (r.kind === 'resource' || r.kind === 'data') {
         const a = `${r.address}.${String(t.steps[r.kind === 'data' ? 2 : 1])}`;
         if (attributes.has(a)) out.push(a);
       }
     }
-    return out;
+    return [...new Set(out)];
   };
   for (let changed = true; changed; ) {
     changed = false;
@@ -232,7 +259,7 @@ function exposingOutputs(module: ModuleView, secrets: Secret[]): OutputFix[] {
       const value = attributeValue(l.attr);
       const r = value ? reachOf(value, l.block.file.text) : [];
       if (r.length > 0) {
-        reaching.set(l.name, r[0]!);
+        reaching.set(l.name, r);
         changed = true;
       }
     }
@@ -243,7 +270,7 @@ function exposingOutputs(module: ModuleView, secrets: Secret[]): OutputFix[] {
     const value = attributeOf(block.body, 'value');
     const expr = value && attributeValue(value);
     if (!expr) continue;
-    const reaches = [...new Set(reachOf(expr, block.file.text))];
+    const reaches = reachOf(expr, block.file.text);
     if (reaches.length === 0) continue;
     const sensitive = attributeOf(block.body, 'sensitive');
     const sv = sensitive && attributeValue(sensitive);

@@ -1,5 +1,5 @@
 // Traversals (`aws_vpc.dev_vpc.id`, `var.x`, `module.m.out`, `aws.primary`) and what they refer to.
-import { childrenOf, walk } from '../cst/nodes.js';
+import { childrenOf } from '../cst/nodes.js';
 import type { Node } from '../cst/parser.js';
 import { stringValue } from '../cst/nodes.js';
 
@@ -76,16 +76,43 @@ export function exactTraversal(expr: Node, text: string): Traversal | null {
   return next === kids.length && t.end === n.endIndex ? t : null;
 }
 
-/** Every traversal in a subtree, in source order. */
+/**
+ * Every traversal in a subtree, in source order, leaving out the names bound inside it: the
+ * iterators of `for` expressions (`[for s in var.x : s.id]`) and of `dynamic` blocks
+ * (`ingress.value`, or the name given by `iterator = rule`).
+ */
 export function traversalsIn(n: Node, text: string): Traversal[] {
   const out: Traversal[] = [];
-  walk(n, (m) => {
-    if (m.childCount === 0) return false;
+  const visit = (m: Node, bound: ReadonlySet<string>): void => {
+    if (m.childCount === 0) return;
+    let inner = bound;
+    if (m.type === 'for_tuple_expr' || m.type === 'for_object_expr') {
+      const intro = m.namedChildren.find((c) => c?.type === 'for_intro');
+      const names = intro ? intro.namedChildren.filter((c): c is Node => c?.type === 'identifier').map((c) => c.text) : [];
+      // The collection is evaluated outside the new names.
+      if (intro) for (const c of childrenOf(intro)) if (c.type === 'expression') visit(c, bound);
+      inner = new Set([...bound, ...names]);
+    } else if (m.type === 'block' && m.namedChild(0)?.text === 'dynamic') {
+      const label = m.namedChildren.find((c) => c?.type === 'string_lit');
+      const body = m.namedChildren.find((c) => c?.type === 'body') ?? null;
+      const iterator = body?.namedChildren.find((c) => c?.type === 'attribute' && c.namedChild(0)?.text === 'iterator');
+      const iterValue = iterator?.namedChildren.find((c) => c?.type === 'expression');
+      const name = iterValue ? iterValue.text : label ? (stringValue(label, text) ?? '') : '';
+      inner = new Set([...bound, name]);
+    }
     const kids = childrenOf(m);
     for (let i = 0; i < kids.length; i++) {
-      if (kids[i]!.type === 'variable_expr') out.push(readTraversal(kids, i, text).t);
+      const k = kids[i]!;
+      if (k.type === 'for_intro') continue;
+      if (k.type === 'variable_expr') {
+        const { t } = readTraversal(kids, i, text);
+        if (!inner.has(t.root)) out.push(t);
+      } else {
+        visit(k, inner);
+      }
     }
-  });
+  };
+  visit(n, new Set());
   return out;
 }
 
