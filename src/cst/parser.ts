@@ -23,12 +23,48 @@ export async function initParser(): Promise<void> {
   parser = p;
 }
 
-/** Parses HCL text. The caller owns the tree and must `delete()` it when done. */
+/**
+ * Parses HCL text. The caller owns the tree and must `delete()` it when done.
+ *
+ * tree-sitter-hcl does not accept a number with an exponent and no fraction (`1e10`), which
+ * HCL allows. Such a file is parsed from a copy of the text in which the exponent is written
+ * as digits of the same length (`1e10` -> `1000`): every node range still fits the original
+ * text, and nothing reads number values out of the tree.
+ */
 export function parseHcl(text: string): Tree {
   if (!parser) throw new Error('initParser() must be awaited before parseHcl()');
   const tree = parser.parse(text);
   if (!tree) throw new Error('tree-sitter returned no tree');
-  return tree;
+  if (!tree.rootNode.hasError) return tree;
+  const patched = patchExponents(tree, text);
+  if (patched === text) return tree;
+  const retry = parser.parse(patched);
+  if (!retry || retry.rootNode.hasError) {
+    retry?.delete();
+    return tree;
+  }
+  tree.delete();
+  return retry;
+}
+
+const EXPONENT = /(?<![\w.])[0-9]+([eE][+-]?[0-9]+)(?![\w.])/g;
+const LITERAL_CONTEXT = new Set(['comment', 'string_lit', 'quoted_template', 'heredoc_template', 'template_literal']);
+
+/** Writes exponents without a fraction (`1e10`) as digits, outside strings and comments. */
+function patchExponents(tree: Tree, source: string): string {
+  let out = source;
+  for (const m of source.matchAll(EXPONENT)) {
+    const at = m.index! + m[0].length - m[1]!.length;
+    let inLiteral = false;
+    for (let n: Node | null = tree.rootNode.descendantForIndex(at); n; n = n.parent) {
+      if (LITERAL_CONTEXT.has(n.type)) {
+        inLiteral = true;
+        break;
+      }
+    }
+    if (!inLiteral) out = out.slice(0, at) + '0'.repeat(m[1]!.length) + out.slice(at + m[1]!.length);
+  }
+  return out;
 }
 
 export interface SyntaxProblem {
