@@ -113,6 +113,16 @@ export async function processModule(job: ModuleJob, settings: RunSettings): Prom
   const input = { path: job.path, isRoot: job.isRoot, files: texts, isGitIgnored: job.isGitIgnored };
   let decisions: Decisions = settings.decisions;
   let run = runModule({ ...input, trees }, settings);
+  // tree-sitter accepts some invalid HCL (a repeated argument) that can trip a transform up:
+  // when something failed, HashiCorp's parser says whether the input was the cause.
+  if (run.errors.length > 0) {
+    for (const [name, text] of texts) {
+      if (!isHclFile(name)) continue;
+      const d = await checkHcl(name, text);
+      if (d) result.errors.push({ file: name, line: d.line, column: d.column, message: d.message });
+    }
+    if (result.errors.length > 0) return result;
+  }
   // HashiCorp's parser has the last word on every file that would change.
   const checkedBefore = new Set<string>();
   for (let attempt = 0; ; attempt++) {
