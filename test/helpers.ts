@@ -1,0 +1,107 @@
+// Test helpers: HashiCorp's parser and formatter as oracles, in-memory transform runs, temp trees.
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { initParser } from '../src/cst/parser.js';
+import { runModule, type ModuleRun } from '../src/engine/runner.js';
+import type { Transform } from '../src/engine/transform.js';
+import type { OptionValues } from '../src/engine/types.js';
+import { transforms as registry } from '../transforms/index.js';
+
+const require = createRequire(import.meta.url);
+const hcl2json = require('@cdktf/hcl2json') as { parse(name: string, text: string): Promise<unknown> };
+const hclTools = require('@cdktf/hcl-tools') as { format(text: string): Promise<string> };
+
+/** HashiCorp's parser: resolves to the JSON form, rejects with its diagnostics. */
+export const hclParse = (name: string, text: string): Promise<unknown> => hcl2json.parse(name, text);
+
+/** HashiCorp's formatter (hclwrite, the core of terraform fmt). A BOM is not its business. */
+export async function hclFormat(text: string): Promise<string> {
+  const bom = text.startsWith('\ufeff') ? '\ufeff' : '';
+  return bom + (await hclTools.format(text.slice(bom.length)));
+}
+
+export async function isFmtClean(text: string): Promise<boolean> {
+  return (await hclFormat(text)) === text;
+}
+
+export const projectRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+
+export function transformById(id: string): Transform<unknown> {
+  const t = registry.find((r) => r.id === id);
+  if (!t) throw new Error(`no transform ${id}`);
+  return t;
+}
+
+export interface RunOptions {
+  transforms?: string[];
+  options?: Record<string, OptionValues>;
+  isRoot?: boolean;
+  path?: string;
+  rejected?: string[];
+  gitIgnored?: (name: string) => boolean;
+  /** The other modules of the run, for transforms that decide across modules. */
+  otherModules?: { path: string; isRoot: boolean }[];
+}
+
+/** Runs transforms over in-memory files, as the runner does for one module. */
+export async function runTransforms(files: Record<string, string>, opts: RunOptions = {}): Promise<ModuleRun> {
+  await initParser();
+  const selected = (opts.transforms ?? registry.filter((t) => !t.optIn).map((t) => t.id)).map(transformById);
+  const options = new Map<string, OptionValues>();
+  for (const t of registry) {
+    const values: OptionValues = {};
+    for (const [k, spec] of Object.entries(t.options)) values[k] = opts.options?.[t.id]?.[k] ?? spec.default;
+    options.set(t.id, values);
+  }
+  const modulePath = opts.path ?? '.';
+  const facts = new Map<string, unknown>();
+  const tree = { modules: [{ path: modulePath, isRoot: opts.isRoot ?? true }, ...(opts.otherModules ?? [])] };
+  for (const t of selected) if (t.prepare) facts.set(t.id, t.prepare(tree, options.get(t.id)!));
+  return runModule(
+    { path: modulePath, isRoot: opts.isRoot ?? true, files: new Map(Object.entries(files)), isGitIgnored: opts.gitIgnored ?? (() => false) },
+    { transforms: selected, options, facts, decisions: { rejected: new Set(opts.rejected ?? []), behaviourFrom: new Set(opts.transforms ?? []) } },
+  );
+}
+
+/** The files after a run: the inputs with the outputs applied. */
+export function filesAfter(files: Record<string, string>, run: ModuleRun): Record<string, string> {
+  const out = { ...files };
+  for (const [name, o] of run.outputs) out[name] = o.after;
+  return out;
+}
+
+/** A temporary directory holding `files` (paths with forward slashes). */
+export function tempTree(files: Record<string, string>, prefix = 'tfcodemod-'): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  for (const [name, text] of Object.entries(files)) {
+    const p = path.join(dir, ...name.split('/'));
+    mkdirSync(path.dirname(p), { recursive: true });
+    writeFileSync(p, text);
+  }
+  return dir;
+}
+
+/**
+ * Runs the transforms on `before` and asserts the files that change or appear equal `after`
+ * (files absent from `after` must stay as they were), that every HCL file written parses with
+ * HashiCorp's parser and stays fmt-clean when it was, and that a second run changes nothing.
+ */
+export async function assertCodemod(before: Record<string, string>, after: Record<string, string>, opts: RunOptions = {}): Promise<ModuleRun> {
+  const { expect } = await import('vitest');
+  const run = await runTransforms(before, opts);
+  expect(run.errors).toEqual([]);
+  const changed: Record<string, string> = {};
+  for (const [name, o] of run.outputs) changed[name] = o.after;
+  expect(changed).toEqual(after);
+  for (const [name, text] of Object.entries(changed)) {
+    if (!/\.(tf|tfvars|tfbackend)$/.test(name)) continue;
+    await hclParse(name, text);
+    const original = before[name];
+    if (original === undefined || (await isFmtClean(original))) expect(await hclFormat(text), `${name} is not fmt-clean`).toBe(text);
+  }
+  const again = await runTransforms(filesAfter(before, run), opts);
+  expect([...again.outputs.keys()], 'a second run changes nothing').toEqual([]);
+  return run;
+}
