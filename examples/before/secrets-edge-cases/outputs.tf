@@ -1,0 +1,8 @@
+output "db_url" {
+  description = "Connection string for the billing database"
+  value       = local.db_url
+}
+
+output "stripe_webhook_secret" {
+  value = local.stripe_webhook_secret
+}
