@@ -4,6 +4,12 @@
 import { transforms } from '../../transforms/index.js';
 import { EXIT, run } from './run.js';
 
+// A reader that stops early (`tfcodemod | head`) is not an error: the rest of the output is
+// dropped and the run (a write included) finishes normally.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE' && e.code !== 'ERR_STREAM_DESTROYED') throw e;
+});
+
 run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env }, transforms)
   .then((code) => {
     process.exitCode = code;
