@@ -219,7 +219,9 @@ export async function run(argv: string[], io: Io, registry: readonly Transform<u
 
   for (const r of results) for (const line of moduleSummary(r, style)) err(line);
   const changes = results.reduce((n, r) => n + r.changes.length, 0);
-  const errors = treeErrors.length + results.reduce((n, r) => n + r.errors.length, 0);
+  // Error findings (a refused change, such as two roots sharing one state key) fail the run too.
+  const errorFindings = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);
+  const errors = treeErrors.length + errorFindings + results.reduce((n, r) => n + r.errors.length, 0);
   const touched = results.filter((r) => r.outputs.length > 0).length;
 
   let code: number = errors > 0 ? EXIT.error : cli.check && changes > 0 ? EXIT.changes : EXIT.ok;
