@@ -1,0 +1,231 @@
+// The real CLI, run as a process: exit codes, messages, outputs. Needs `npm run build`
+// (npm test does it first).
+import { spawnSync, execFileSync } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { projectRoot, tempTree } from '../helpers.js';
+
+const cli = path.join(projectRoot, 'dist', 'src', 'cli', 'main.js');
+if (!existsSync(cli)) throw new Error('dist/ is missing: run npm run build (npm test does)');
+
+function tfcodemod(args: string[], cwd: string, env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function legacyCopy(): string {
+  const dir = tempTree({});
+  cpSync(path.join(projectRoot, 'examples', 'before', 'legacy-app'), dir, { recursive: true });
+  return dir;
+}
+
+const SECRETS = ['dev-Passw0rd!', 'Pr0d-S3cret-2019', 'St4ging-', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', 'AKIAIOSFODNN7EXAMPLE', 'sk_live_51H8example0000000000000000', '0123456789abcdef0123456789abcdef'];
+
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string): void => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) {
+        if (e.name !== '.git') walk(p);
+      } else out[path.relative(dir, p)] = readFileSync(p, 'latin1');
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+function git(dir: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
+}
+
+describe('tfcodemod CLI', () => {
+  it('prints help, version and the transform list, exit 0', () => {
+    const help = tfcodemod(['--help'], projectRoot);
+    expect(help.code).toBe(0);
+    for (const flag of ['--write', '--check', '--json', '--patch', '--transforms', '--exclude', '--backend-bucket', 'Exit codes']) expect(help.stdout).toContain(flag);
+    const version = tfcodemod(['--version'], projectRoot);
+    expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')).version);
+    const list = tfcodemod(['--list-transforms'], projectRoot);
+    expect(list.code).toBe(0);
+    for (const id of ['dedupe-providers', 'extract-secrets', 's3-backend']) expect(list.stdout).toContain(id);
+    expect(list.stdout).toContain('master_password');
+  });
+
+  it('exits 2 with one line for usage errors', () => {
+    for (const args of [['--nope'], ['--write', '--check'], ['--transforms', 'nope'], ['-i'], ['--environments', 'only']]) {
+      const r = tfcodemod(args, projectRoot);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/^tfcodemod: /);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('exits 2 for a path that does not exist', () => {
+    const r = tfcodemod(['no/such/dir'], tempTree({}));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no/such/dir: error: no such file or directory');
+  });
+
+  it('dry run: diff on stdout with secrets masked, summary on stderr, nothing written, exit 0', () => {
+    const dir = legacyCopy();
+    const before = snapshot(dir);
+    const r = tfcodemod([], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('diff --git a/rds.tf b/rds.tf');
+    expect(r.stdout).toContain('+  password             = var.dev_postgres_password');
+    expect(r.stdout).toContain('"********"');
+    for (const s of SECRETS) {
+      expect(r.stdout).not.toContain(s);
+      expect(r.stderr).not.toContain(s);
+    }
+    expect(r.stdout).not.toContain('\x1b[');
+    expect(r.stderr).toContain('s3-backend (refactor): Move state to the S3 backend');
+    expect(r.stderr).toContain('Dry run: nothing was written');
+    expect(snapshot(dir)).toEqual(before);
+    const shown = tfcodemod(['--show-secrets', '--color'], dir);
+    expect(shown.stdout).toContain('dev-Passw0rd!');
+    expect(shown.stdout).toContain('\x1b[32m+');
+  });
+
+  it('--check exits 1 while there are changes and 0 after --write', () => {
+    const dir = legacyCopy();
+    expect(tfcodemod(['--check'], dir).code).toBe(1);
+    const w = tfcodemod(['--write'], dir);
+    expect(w.code, w.stderr).toBe(0);
+    expect(w.stderr).toContain('wrote 11 files');
+    expect(w.stderr).toContain('review and run migrate-state.sh');
+    const c = tfcodemod(['--check'], dir);
+    expect(c.code).toBe(0);
+    expect(c.stderr).toContain('0 changes in 0 of 1 module');
+  });
+
+  it('--json prints the version 1 report and nothing else, without secret values', () => {
+    const dir = legacyCopy();
+    const r = tfcodemod(['--json'], dir);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.version).toBe(1);
+    expect(report.modules).toHaveLength(1);
+    const m = report.modules[0];
+    expect(m).toMatchObject({ path: '.', root: true });
+    expect(m.changes.map((c: { id: string }) => c.id)).toContain('extract-secrets:aws_db_instance.prod_postgres.password');
+    const change = m.changes.find((c: { id: string }) => c.id === 's3-backend:backend');
+    expect(change).toMatchObject({ transform: 's3-backend', kind: 'refactor', requires: [], moves: [], effects: [] });
+    expect(change.files.sort()).toEqual(['backend.s3.tfbackend', 'versions.tf']);
+    expect(report.summary).toEqual({ changes: m.changes.length, moves: 0, findings: expect.any(Number), errors: 0 });
+    for (const s of SECRETS) expect(r.stdout).not.toContain(s);
+  });
+
+  it('--patch writes an exact patch (0600) that git apply and patch -p1 accept, new files included', () => {
+    const dir = legacyCopy();
+    git(dir, 'init', '-q');
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-qm', 'legacy');
+    const patchFile = path.join(tempTree({}), 'changes.patch');
+    const r = tfcodemod(['--patch', patchFile], dir);
+    expect(r.code).toBe(0);
+    expect(statSync(patchFile).mode & 0o777).toBe(0o600);
+    const patch = readFileSync(patchFile, 'utf8');
+    expect(patch).toContain('dev-Passw0rd!');
+    expect(patch).not.toContain('\x1b[');
+
+    const viaWrite = legacyCopy();
+    expect(tfcodemod(['--write'], viaWrite).code).toBe(0);
+    git(dir, 'apply', '--check', patchFile);
+    git(dir, 'apply', patchFile);
+    const applied = snapshot(dir);
+    const written = snapshot(viaWrite);
+    expect(applied).toEqual(written);
+    expect(statSync(path.join(dir, 'migrate-state.sh')).mode & 0o111).not.toBe(0);
+
+    const withPatch = legacyCopy();
+    execFileSync('patch', ['-p1', '-s', '-i', patchFile], { cwd: withPatch });
+    expect(snapshot(withPatch)).toEqual(written);
+  });
+
+  it('--write refuses a dirty git work tree unless --allow-dirty', () => {
+    const dir = legacyCopy();
+    git(dir, 'init', '-q');
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-qm', 'legacy');
+    writeFileSync(path.join(dir, 'vpc.tf'), readFileSync(path.join(dir, 'vpc.tf'), 'utf8') + '\n# local edit\n');
+    const before = snapshot(dir);
+    const r = tfcodemod(['--write'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--write refuses to run on uncommitted changes');
+    expect(r.stderr).toContain('vpc.tf');
+    expect(snapshot(dir)).toEqual(before);
+    expect(tfcodemod(['--write', '--allow-dirty'], dir).code).toBe(0);
+  });
+
+  it('a read-only file makes --write fail with one line and write nothing at all', () => {
+    const dir = legacyCopy();
+    chmodSync(path.join(dir, 'rds.tf'), 0o444);
+    const before = snapshot(dir);
+    const r = tfcodemod(['--write'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('rds.tf: file is read-only; nothing was written');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('skips and reports a module with invalid HCL, processes the others, exit 2', () => {
+    const dir = tempTree({
+      'ok/main.tf': 'resource "aws_db_instance" "a" {\n  password = "pw-123456"\n}\n',
+      'bad/main.tf': 'resource "aws_db_instance" "b" {\n  password = "pw-654321"\n  x = \n}\n',
+    });
+    const r = tfcodemod(['--write'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/bad\/main\.tf:3:\d+: error: /);
+    expect(readFileSync(path.join(dir, 'ok/main.tf'), 'utf8')).toContain('var.a_password');
+    expect(readFileSync(path.join(dir, 'bad/main.tf'), 'utf8')).toContain('"pw-654321"');
+  });
+
+  it('reports a non-UTF-8 file and a symlink loop in one line each', () => {
+    const dir = tempTree({ 'ok/main.tf': 'locals {\n  a = 1\n}\n' });
+    mkdirSync(path.join(dir, 'latin1'));
+    writeFileSync(path.join(dir, 'latin1', 'main.tf'), Buffer.from('locals {\n  a = "caf\xe9"\n}\n', 'latin1'));
+    symlinkSync('loop.tf', path.join(dir, 'ok', 'loop.tf'));
+    const r = tfcodemod([], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('latin1/main.tf:2:11: error: not valid UTF-8');
+    expect(r.stderr).toContain('ok/loop.tf: error: symlink loop');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('honours .gitignore, skips .terraform/ and --exclude', () => {
+    const secret = 'resource "aws_db_instance" "x" {\n  password = "pw-123456"\n}\n';
+    const dir = tempTree({ '.gitignore': 'ignored/\n', 'ignored/main.tf': secret, '.terraform/modules/m/main.tf': secret, 'legacy/main.tf': secret, 'app/main.tf': secret });
+    const r = tfcodemod(['--json', '--exclude', 'legacy/**'], dir);
+    const report = JSON.parse(r.stdout);
+    expect(report.modules.map((m: { path: string }) => m.path)).toEqual(['app']);
+  });
+
+  it('validates the config file with clear errors', () => {
+    const bad = tempTree({ '.tfcodemod.json': '{\n  "backend": { "bucket": 3 },\n  "bakend": {}\n}\n', 'main.tf': 'locals {}\n' });
+    const r = tfcodemod([], bad);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('.tfcodemod.json: backend.bucket: expected a string, got number');
+    expect(r.stderr).toContain('unknown key "bakend"');
+    const broken = tempTree({ '.tfcodemod.json': '{\n  "backend": {\n    "bucket": "x",\n  }\n}\n', 'main.tf': 'locals {}\n' });
+    const b = tfcodemod([], broken);
+    expect(b.code).toBe(2);
+    expect(b.stderr).toMatch(/\.tfcodemod\.json:4:\d+: not valid JSON/);
+    expect(tfcodemod(['--config', 'missing.json'], broken).stderr).toContain('missing.json: cannot read');
+  });
+
+  it('refuses --migration-script with more than one root module', () => {
+    const dir = tempTree({ 'a/main.tf': 'locals {}\n', 'b/main.tf': 'locals {}\n' });
+    const r = tfcodemod(['--migration-script', 'm.sh'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('2 root modules');
+  });
+
+  it('does not print a stack trace when stdout is closed early', () => {
+    const dir = legacyCopy();
+    const r = spawnSync('bash', ['-c', `node ${JSON.stringify(cli)} | head -c 10 >/dev/null`], { cwd: dir, encoding: 'utf8' });
+    expect(r.stderr).not.toMatch(/EPIPE|\n\s+at /);
+  });
+});
