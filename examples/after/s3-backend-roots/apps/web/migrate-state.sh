@@ -44,17 +44,26 @@ fi
 
 if [[ $MODE == rollback ]]; then
   if [[ ! -d "$BACKUP" ]]; then echo "migrate-state.sh: no backup in $BACKUP" >&2; exit 1; fi
-  # The state was local: put the files back. Revert the .tf changes (git checkout), then
-  # run terraform init -reconfigure to use the local backend again.
+  # The state was local: put the files back; workspaces that were not there before go.
   if [[ -f "$BACKUP/local/$(basename "$LOCAL_STATE")" ]]; then cp -p "$BACKUP/local/$(basename "$LOCAL_STATE")" "$LOCAL_STATE"; fi
-  if [[ -d "$BACKUP/local/workspaces" ]]; then rm -rf "$LOCAL_WORKSPACES"; cp -Rp "$BACKUP/local/workspaces" "$LOCAL_WORKSPACES"; fi
+  rm -rf "$LOCAL_WORKSPACES"
+  if [[ -d "$BACKUP/local/workspaces" ]]; then cp -Rp "$BACKUP/local/workspaces" "$LOCAL_WORKSPACES"; fi
+  ws=$(terraform workspace show)
+  if [[ $ws != default && ! -d "$LOCAL_WORKSPACES/$ws" ]]; then
+    terraform workspace select default || echo "migrate-state.sh: workspace $ws is gone; select another one" >&2
+  fi
+  # The backend: revert the .tf changes (git checkout), then delete .terraform/terraform.tfstate,
+  # Terraform's record of the new backend (terraform init -reconfigure keeps a record whose
+  # backend is no longer configured; terraform init -migrate-state would copy the new
+  # backend's states back over the restored files).
+  echo "migrate-state.sh: now revert the .tf changes and delete .terraform/terraform.tfstate to use the local state again" >&2
   rm -f "$WORK"/done.*
   echo "migrate-state.sh: states restored from $BACKUP"
   exit 0
 fi
 
 # Backups: every state, once (a re-run keeps the first backup).
-mkdir -p "$WORK"
+if [[ $MODE != dry-run ]]; then mkdir -p "$WORK"; fi
 if ! done_step backup; then
   run mkdir -p "$BACKUP/local"
   if [[ -f "$LOCAL_STATE" ]]; then run cp -p "$LOCAL_STATE" "$BACKUP/local/"; fi
@@ -63,7 +72,7 @@ if ! done_step backup; then
 fi
 
 # Backend migration: copy every workspace to the new backend (-force-copy answers the
-# "copy?" prompt; it is the only force used outside --rollback).
+# "copy?" prompts; it is the only force used outside --rollback).
 if ! done_step backend; then
   run terraform init -input=false -migrate-state -force-copy -backend-config=backend.s3.tfbackend
   mark_done backend
@@ -83,12 +92,18 @@ plan_is_clean() {
 }
 FAILED=0
 plan_workspace() {
-  local ws=$1 rc=0
-  run terraform workspace select "$ws"
+  local ws=$1 rc=0 listed state
   if [[ $MODE == dry-run ]]; then
+    run terraform workspace select "$ws"
     run terraform plan -input=false -detailed-exitcode -out="$WORK/$ws.tfplan"
     return 0
   fi
+  # A workspace without state has nothing to verify (and init does not copy an empty one).
+  listed=$(terraform workspace list | tr -d " *")
+  if ! grep -Fxq -- "$ws" <<<"$listed"; then echo "workspace $ws: no state to verify"; return 0; fi
+  run terraform workspace select "$ws"
+  state=$(terraform state pull)
+  if [[ -z $state ]]; then echo "workspace $ws: no state to verify"; return 0; fi
   terraform plan -input=false -detailed-exitcode -out="$WORK/$ws.tfplan" || rc=$?
   if [[ $rc == 0 ]]; then
     echo "workspace $ws: no changes"
