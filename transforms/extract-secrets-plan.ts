@@ -7,7 +7,7 @@ import type { ModuleView, TransformContext } from '../src/engine/transform.js';
 import { ignores } from '../src/terraform/ignore-directive.js';
 import type { BlockRef, SourceFile } from '../src/terraform/module-index.js';
 import { referenceOf, traversalsIn } from '../src/terraform/references.js';
-import { isSecretName } from '../src/terraform/secret-names.js';
+import { isSecretName, mentionsSecretName } from '../src/terraform/secret-names.js';
 
 export const ID = 'extract-secrets';
 
@@ -84,6 +84,7 @@ function collect(
       found(item, value, [...path, name], labelOf([...path, name]));
       continue;
     }
+    if (block.file.text[value.startIndex] !== '{') continue;
     for (const e of objectElements(value, block.file.text)) {
       if (isSecretName(e.key, extra)) found(e.elem, e.value, [...path, name, e.key], `${labelOf([...path, name])}["${e.key}"]`);
     }
@@ -157,6 +158,7 @@ function baseName(b: BlockRef, name: string[]): string {
 
 export function planSecrets(module: ModuleView, ctx: TransformContext): Plan | null {
   const extra = (ctx.options.names as string[] | undefined) ?? [];
+  if (!module.files.some((f) => mentionsSecretName(f.text, extra))) return null;
   const taken = new Set(module.index.variables.keys());
   const unique = (base: string): string => {
     let name = base;

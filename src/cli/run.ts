@@ -1,6 +1,6 @@
 // The `tfcodemod` command: flags and config in, modules processed one after another, then the
 // outputs: diff (stdout), JSON report, patch file, or an all-or-nothing write.
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { initParser } from '../cst/parser.js';
@@ -153,7 +153,7 @@ export async function run(argv: string[], io: Io, registry: readonly Transform<u
     const list: string[] = [];
     for (const f of m.files.filter((n) => n.endsWith('.tf'))) {
       try {
-        list.push(...localSourcesIn(await fs.readFile(path.join(m.dir, f), 'utf8')));
+        list.push(...localSourcesIn(readFileSync(path.join(m.dir, f), 'utf8')));
       } catch {
         /* reported when the module is loaded */
       }

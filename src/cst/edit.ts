@@ -40,7 +40,16 @@ export class EditRangeError extends Error {
  * converted to `eol` (the file's own line ending).
  */
 export function applyEdits(text: string, edits: readonly TextEdit[], eol: LineEnding = '\n'): string {
-  if (edits.length === 0) return text;
+  return applyEditsTracked(text, edits, eol).text;
+}
+
+/** applyEdits, also returning the edits as applied: sorted, with converted line endings. */
+export function applyEditsTracked(
+  text: string,
+  edits: readonly TextEdit[],
+  eol: LineEnding = '\n',
+): { text: string; applied: TextEdit[] } {
+  if (edits.length === 0) return { text, applied: [] };
   const ordered = edits
     .map((edit, seq) => ({ edit, seq }))
     .sort(
@@ -51,15 +60,18 @@ export function applyEdits(text: string, edits: readonly TextEdit[], eol: LineEn
     )
     .map((x) => x.edit);
   const parts: string[] = [];
+  const applied: TextEdit[] = [];
   let cursor = 0;
   let previous: TextEdit | null = null;
   for (const edit of ordered) {
     if (edit.start < 0 || edit.end < edit.start || edit.end > text.length) throw new EditRangeError(edit, text.length);
     if (previous && edit.start < previous.end) throw new EditConflictError(previous, edit);
-    parts.push(text.slice(cursor, edit.start), withLineEnding(edit.text, eol));
+    const inserted = withLineEnding(edit.text, eol);
+    parts.push(text.slice(cursor, edit.start), inserted);
+    applied.push({ start: edit.start, end: edit.end, text: inserted });
     cursor = edit.end;
     previous = edit;
   }
   parts.push(text.slice(cursor));
-  return parts.join('');
+  return { text: parts.join(''), applied };
 }

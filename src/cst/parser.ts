@@ -5,6 +5,7 @@
 // everywhere; no Buffer arithmetic anywhere in the engine.
 import { createRequire } from 'node:module';
 import { Language, Parser, type Node, type Tree } from 'web-tree-sitter';
+import type { TextEdit } from './edit.js';
 import { positionAt } from './text.js';
 
 export type { Node, Tree };
@@ -45,6 +46,57 @@ export function parseHcl(text: string): Tree {
   }
   tree.delete();
   return retry;
+}
+
+/**
+ * Re-parses a file after `applied` edits (sorted, non-overlapping, offsets into `oldText`),
+ * reusing `oldTree` (which is left untouched) so only the edited regions are parsed again.
+ */
+export function reparseHcl(oldTree: Tree, oldText: string, newText: string, applied: readonly TextEdit[]): Tree {
+  if (!parser) throw new Error('initParser() must be awaited before reparseHcl()');
+  if (oldTree.rootNode.hasError) return parseHcl(newText);
+  const lines = lineStarts(oldText);
+  const point = (offset: number): { row: number; column: number } => {
+    let lo = 0;
+    let hi = lines.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lines[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { row: lo, column: offset - lines[lo]! };
+  };
+  const edited = oldTree.copy();
+  // From the last edit to the first, so earlier offsets stay valid.
+  for (let i = applied.length - 1; i >= 0; i--) {
+    const e = applied[i]!;
+    const startPosition = point(e.start);
+    const breaks = e.text.split('\n');
+    const newEndPosition =
+      breaks.length === 1
+        ? { row: startPosition.row, column: startPosition.column + e.text.length }
+        : { row: startPosition.row + breaks.length - 1, column: breaks[breaks.length - 1]!.length };
+    edited.edit({
+      startIndex: e.start,
+      oldEndIndex: e.end,
+      newEndIndex: e.start + e.text.length,
+      startPosition,
+      oldEndPosition: point(e.end),
+      newEndPosition,
+    });
+  }
+  const tree = parser.parse(newText, edited);
+  edited.delete();
+  if (!tree) throw new Error('tree-sitter returned no tree');
+  if (!tree.rootNode.hasError) return tree;
+  tree.delete();
+  return parseHcl(newText);
+}
+
+function lineStarts(text: string): number[] {
+  const out = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) out.push(i + 1);
+  return out;
 }
 
 const EXPONENT = /(?<![\w.])[0-9]+([eE][+-]?[0-9]+)(?![\w.])/g;

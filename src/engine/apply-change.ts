@@ -1,11 +1,13 @@
 // Turns the accepted changes of one transform into new file texts: range edits, appended
 // top-level items and appended lines, applied in one pass per file.
-import { applyEdits, type TextEdit } from '../cst/edit.js';
+import { applyEditsTracked, type TextEdit } from '../cst/edit.js';
 import { lineEndingOf } from '../cst/text.js';
 import type { Change } from './types.js';
 
 export interface FileUpdate {
   text: string;
+  /** The edits as applied to the previous text (sorted), for incremental re-parsing. */
+  applied: TextEdit[];
   /** Mode for a file that did not exist before, when a change asked for one. */
   mode?: number;
 }
@@ -39,8 +41,8 @@ export function applyChanges(texts: ReadonlyMap<string, string>, changes: readon
       const text = appendedLines(before, s.lines);
       if (text !== '') edits.push({ start: before.length, end: before.length, text });
     }
-    const text = applyEdits(before, edits, texts.has(file) ? lineEndingOf(before) : '\n');
-    out.set(file, { text, ...(s.mode !== undefined ? { mode: s.mode } : {}) });
+    const { text, applied } = applyEditsTracked(before, edits, texts.has(file) ? lineEndingOf(before) : '\n');
+    out.set(file, { text, applied, ...(s.mode !== undefined ? { mode: s.mode } : {}) });
   }
   return out;
 }

@@ -2,7 +2,7 @@
 // file with HashiCorp's parser before and after, render its migration script. The result is
 // plain data (it could cross a worker boundary), and every tree is freed before returning.
 import path from 'node:path';
-import { parseHcl, syntaxProblems, type Tree } from '../cst/parser.js';
+import { parseHcl, syntaxProblems } from '../cst/parser.js';
 import { relativePath } from '../files/discover.js';
 import { loadFiles } from '../files/load.js';
 import { ModuleIndex, type SourceFile } from '../terraform/module-index.js';
@@ -68,21 +68,24 @@ export async function processModule(job: ModuleJob, settings: RunSettings): Prom
     outputs: [],
     secrets: [],
   };
-  const loaded = await loadFiles(job.dir, job.files);
+  const loaded = loadFiles(job.dir, job.files);
   result.errors.push(...loaded.errors);
   if (loaded.errors.length > 0) return result;
   const texts = new Map(loaded.files.map((f) => [f.name, f.text]));
   const fingerprints = new Map(loaded.files.map((f) => [f.name, f.fingerprint]));
 
   // Parse; a file tree-sitter cannot parse is judged by HashiCorp's parser.
-  const trees = new Map<string, Tree>();
+  const sources: SourceFile[] = [];
+  const release = (): void => sources.forEach((f) => f.tree.delete());
+  let index: ModuleIndex;
   let location: StateLocation;
   try {
     for (const [name, text] of texts) {
       if (!isHclFile(name)) continue;
       const tree = parseHcl(text);
-      trees.set(name, tree);
       const problem = syntaxProblems(tree, text, 1)[0];
+      if (name.endsWith('.tf')) sources.push({ name, text, tree, eol: lineEndingOf(text) });
+      else tree.delete();
       if (!problem) continue;
       const hcl = await checkHcl(name, text);
       result.errors.push(
@@ -97,22 +100,20 @@ export async function processModule(job: ModuleJob, settings: RunSettings): Prom
       );
     }
     if (result.errors.length > 0) {
-      for (const t of trees.values()) t.delete();
+      release();
       return result;
     }
-    const tfFiles: SourceFile[] = [...trees]
-      .filter(([n]) => n.endsWith('.tf'))
-      .map(([name, tree]) => ({ name, text: texts.get(name)!, tree, eol: lineEndingOf(texts.get(name)!) }));
-    location = stateLocation(new ModuleIndex(tfFiles));
+    sources.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    index = new ModuleIndex(sources);
+    location = stateLocation(index);
   } catch (e) {
-    for (const t of trees.values()) t.delete();
+    release();
     throw e;
   }
-  for (const [name, tree] of trees) if (!name.endsWith('.tf')) { tree.delete(); trees.delete(name); }
 
   const input = { path: job.path, isRoot: job.isRoot, files: texts, isGitIgnored: job.isGitIgnored };
   let decisions: Decisions = settings.decisions;
-  let run = runModule({ ...input, trees }, settings);
+  let run = runModule({ ...input, index }, settings);
   // tree-sitter accepts some invalid HCL (a repeated argument) that can trip a transform up:
   // when something failed, HashiCorp's parser says whether the input was the cause.
   if (run.errors.length > 0) {
@@ -137,7 +138,10 @@ export async function processModule(job: ModuleJob, settings: RunSettings): Prom
           return result;
         }
       }
-      const d = await checkHcl(name, out.after);
+      // A valid file whose changed top-level items are valid on their own is valid: the items
+      // alone are checked, and the whole file only to place a problem precisely.
+      const changed = out.before !== null && out.changedItems ? out.changedItems.map((r) => out.after.slice(r.start, r.end)).join('\n\n') + '\n' : out.after;
+      const d = (await checkHcl(name, changed)) && (await checkHcl(name, out.after));
       if (d) {
         invalidAfter.push(name);
         result.errors.push({ file: name, line: d.line, column: d.column, message: `internal error: the rewritten file would not be valid HCL (${d.message}); the changes to it were rejected` });
@@ -204,7 +208,7 @@ export async function processModule(job: ModuleJob, settings: RunSettings): Prom
 async function addScript(result: ModuleResult, job: ModuleJob, script: string): Promise<void> {
   const dir = path.dirname(job.migrationScript);
   const name = path.basename(job.migrationScript);
-  const { files, errors } = await loadFiles(dir, [name]);
+  const { files, errors } = loadFiles(dir, [name]);
   const missing = errors.length === 1 && errors[0]!.message === 'no such file or directory';
   if (errors.length > 0 && !missing) {
     result.errors.push({ file: relativePath(job.dir, job.migrationScript), message: errors[0]!.message });

@@ -1,7 +1,8 @@
 // Runs the transforms over one module, in order, each on the result of the accepted changes of
 // the ones before it. Synchronous and free of I/O: texts in, texts and changes out.
 import { EditConflictError } from '../cst/edit.js';
-import { parseHcl, syntaxProblems, type Tree } from '../cst/parser.js';
+import { parseHcl, reparseHcl, syntaxProblems, type Tree } from '../cst/parser.js';
+import type { TextEdit } from '../cst/edit.js';
 import { lineEndingOf } from '../cst/text.js';
 import { ignoredRanges } from '../terraform/ignore-directive.js';
 import { ModuleIndex, type SourceFile } from '../terraform/module-index.js';
@@ -16,8 +17,11 @@ export interface ModuleInput {
   /** Original text of every loaded file of the module directory, by name. */
   files: ReadonlyMap<string, string>;
   isGitIgnored(name: string): boolean;
-  /** Trees already parsed from `files` (ownership passes to the runner, which deletes them). */
-  trees?: ReadonlyMap<string, Tree>;
+  /**
+   * An index already built over the parsed `.tf` files: reused until a change is applied. The
+   * runner takes ownership of its trees and deletes them.
+   */
+  index?: ModuleIndex;
 }
 
 export interface Decisions {
@@ -43,10 +47,21 @@ export interface ModuleError {
   message: string;
 }
 
+export interface ModuleOutput {
+  before: string | null;
+  after: string;
+  mode?: number;
+  /**
+   * For a changed `.tf` file: the ranges (in `after`) of the top-level items that hold every
+   * change, for checking them alone; the text around them is unchanged.
+   */
+  changedItems?: { start: number; end: number }[];
+}
+
 export interface ModuleRun {
   records: ChangeRecord[];
   /** Final text of every file that changed or was created. */
-  outputs: Map<string, { before: string | null; after: string; mode?: number }>;
+  outputs: Map<string, ModuleOutput>;
   findings: Finding[];
   errors: ModuleError[];
 }
@@ -65,16 +80,14 @@ export function runModule(input: ModuleInput, settings: RunSettings): ModuleRun 
   const texts = new Map(input.files);
   const modes = new Map<string, number>();
   const parsed = new Map<string, SourceFile>();
-  for (const [name, tree] of input.trees ?? []) {
-    const text = input.files.get(name);
-    if (name.endsWith('.tf') && text !== undefined) parsed.set(name, { name, text, tree, eol: lineEndingOf(text) });
-    else tree.delete();
-  }
+  for (const f of input.index?.files ?? []) parsed.set(f.name, f);
+  const outputs = new Map<string, ModuleOutput>();
   const records: ChangeRecord[] = [];
   const findings: Finding[] = [];
   const errors: ModuleError[] = [];
   const applied = new Set<string>();
 
+  let index: ModuleIndex | null = input.index ?? null;
   const sourceFile = (name: string): SourceFile | undefined => {
     if (!name.endsWith('.tf')) return undefined;
     let f = parsed.get(name);
@@ -92,11 +105,12 @@ export function runModule(input: ModuleInput, settings: RunSettings): ModuleRun 
     for (const transform of settings.transforms) {
       const tfNames = [...texts.keys()].filter((n) => n.endsWith('.tf')).sort();
       const files = tfNames.map((n) => sourceFile(n)!);
+      if (!index || index.files.length !== files.length || index.files.some((f, i) => f !== files[i])) index = new ModuleIndex(files);
       const view: ModuleView = {
         path: input.path,
         isRoot: input.isRoot,
         files,
-        index: new ModuleIndex(files),
+        index,
         file: (name) => (texts.has(name) ? sourceFile(name) : undefined),
         textOf: (name) => texts.get(name),
         isGitIgnored: (name) => input.isGitIgnored(name),
@@ -133,7 +147,7 @@ export function runModule(input: ModuleInput, settings: RunSettings): ModuleRun 
           }
           throw e;
         }
-        const { trees, broken } = reparse(updates);
+        const { trees, broken } = reparse(updates, parsed);
         if (broken.length === 0) {
           for (const [name, u] of updates) {
             texts.set(name, u.text);
@@ -159,16 +173,16 @@ export function runModule(input: ModuleInput, settings: RunSettings): ModuleRun 
         applied.add(change.id);
       }
     }
+    for (const [name, after] of texts) {
+      const before = input.files.get(name) ?? null;
+      if (before === after) continue;
+      const mode = modes.get(name);
+      const f = parsed.get(name);
+      const items = before !== null && f && f.text === after ? changedItems(before, after, f.tree) : undefined;
+      outputs.set(name, { before, after, ...(mode !== undefined ? { mode } : {}), ...(items ? { changedItems: items } : {}) });
+    }
   } finally {
     for (const f of parsed.values()) f.tree.delete();
-  }
-
-  const outputs = new Map<string, { before: string | null; after: string; mode?: number }>();
-  for (const [name, after] of texts) {
-    const before = input.files.get(name) ?? null;
-    if (before === after) continue;
-    const mode = modes.get(name);
-    outputs.set(name, { before, after, ...(mode !== undefined ? { mode } : {}) });
   }
   return { records, outputs, findings, errors };
 }
@@ -210,8 +224,14 @@ function withRequirements(candidates: Change[], applied: ReadonlySet<string>, re
   }
 }
 
-/** Parses the updated HCL files; `broken` lists those tree-sitter cannot parse any more. */
-function reparse(updates: Map<string, { text: string }>): {
+/**
+ * Parses the updated HCL files (incrementally where the old tree is known); `broken` lists
+ * those tree-sitter cannot parse any more.
+ */
+function reparse(
+  updates: Map<string, { text: string; applied: TextEdit[] }>,
+  parsed: ReadonlyMap<string, SourceFile>,
+): {
   trees: Map<string, Tree>;
   broken: { file: string; line: number; column: number; message: string }[];
 } {
@@ -219,10 +239,28 @@ function reparse(updates: Map<string, { text: string }>): {
   const broken: { file: string; line: number; column: number; message: string }[] = [];
   for (const [name, u] of updates) {
     if (!isHclFile(name)) continue;
-    const tree = parseHcl(u.text);
+    const old = parsed.get(name);
+    const tree = old ? reparseHcl(old.tree, old.text, u.text, u.applied) : parseHcl(u.text);
     trees.set(name, tree);
     const p = syntaxProblems(tree, u.text, 1)[0];
     if (p) broken.push({ file: name, line: p.line, column: p.column, message: p.message });
   }
   return { trees, broken };
+}
+
+/** Ranges of the top-level items of `tree` that overlap where `after` differs from `before`. */
+function changedItems(before: string, after: string, tree: Tree): { start: number; end: number }[] {
+  let head = 0;
+  while (head < before.length && head < after.length && before[head] === after[head]) head++;
+  let tail = 0;
+  while (tail < before.length - head && tail < after.length - head && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
+  const from = head;
+  const to = after.length - tail;
+  const body = tree.rootNode.namedChildren.find((c) => c?.type === 'body');
+  const out: { start: number; end: number }[] = [];
+  for (const item of body ? body.namedChildren : []) {
+    if (!item || item.type === 'comment') continue;
+    if (item.endIndex >= from && item.startIndex <= to) out.push({ start: item.startIndex, end: item.endIndex });
+  }
+  return out;
 }

@@ -1,7 +1,7 @@
 // Reading module files: strict UTF-8, with a fingerprint of the bytes so that a file changed on
 // disk between analysis and write is noticed and not overwritten.
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { positionAt } from '../cst/text.js';
 import { describeFsError } from './discover.js';
@@ -76,13 +76,14 @@ export function decodeUtf8(name: string, bytes: Uint8Array): { text: string } | 
   }
 }
 
-export async function loadFiles(dir: string, names: string[]): Promise<{ files: LoadedFile[]; errors: LoadError[] }> {
+/** Reads a module's files (synchronously: many small files read faster that way). */
+export function loadFiles(dir: string, names: string[]): { files: LoadedFile[]; errors: LoadError[] } {
   const files: LoadedFile[] = [];
   const errors: LoadError[] = [];
   for (const name of names) {
     let bytes: Buffer;
     try {
-      bytes = await fs.readFile(path.join(dir, name));
+      bytes = readFileSync(path.join(dir, name));
     } catch (e) {
       errors.push({ file: name, message: describeFsError(e) });
       continue;

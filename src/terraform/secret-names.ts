@@ -56,3 +56,16 @@ export function isSecretName(name: string, extra: readonly string[] = []): boole
 export function describeSecretNames(): string {
   return `secret-like names: ${SECRET_NAMES.join(', ')}; and names ending in ${SECRET_SUFFIXES.join(', ')}`;
 }
+
+const MENTION = new RegExp(
+  [...SECRET_NAMES.map((n) => `\\b${n}\\b`), ...SECRET_SUFFIXES.map((s) => `${s}\\b`), 'SecureString'].join('|'),
+  'i',
+);
+
+/**
+ * A cheap, conservative test: false only when no secret-like name (nor an SSM SecureString)
+ * appears anywhere in the text, so a module without one can be skipped without parsing work.
+ */
+export function mentionsSecretName(text: string, extra: readonly string[] = []): boolean {
+  return MENTION.test(text) || extra.some((e) => text.toLowerCase().includes(e.toLowerCase()));
+}
