@@ -78,8 +78,11 @@ export default defineTransform<Merge[]>({
       }
     }
     if (merges.length === 0) return null;
+    // Only files that name a redundant alias can refer to it.
+    const names = merges.map((m) => m.redundant.ref);
+    const mentioning = new Set(module.files.filter((f) => names.some((n) => f.text.includes(n))));
     for (const b of module.index.blocks) {
-      if (!REFERRING.has(b.type)) continue;
+      if (!REFERRING.has(b.type) || !mentioning.has(b.file)) continue;
       const values: { value: Node; attr: Node; block: Node }[] = [];
       providerValues(b.node, b.file.text, values);
       for (const v of values) {

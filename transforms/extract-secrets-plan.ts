@@ -223,7 +223,7 @@ export function planSecrets(module: ModuleView, ctx: TransformContext): Plan | n
         const value = item.type === 'attribute' ? attributeValue(item) : null;
         if (value && isSecretName(attributeName(item), extra)) consider(b, item, value, [attributeName(item)], `local.${attributeName(item)}`, 'argument');
       }
-    } else if (['resource', 'data', 'module', 'provider'].includes(b.type)) {
+    } else if (['resource', 'data', 'module', 'provider'].includes(b.type) && mentionsSecretName(b.file.text.slice(b.node.startIndex, b.node.endIndex), extra)) {
       collect(b, b.body, [], extra, (node, value, name, label) => consider(b, node, value, name, label, b.type === 'provider' ? 'provider' : 'argument'));
     }
   }

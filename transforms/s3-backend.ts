@@ -1,6 +1,6 @@
 // s3-backend: local (or missing) backends become an encrypted, locked S3 backend with a partial
 // configuration file, and the migration script copies the state over.
-import { attributeOf, attributeValue, boolValue, stringValue } from '../src/cst/nodes.js';
+import { attributeOf, attributeValue, boolValue } from '../src/cst/nodes.js';
 import type { Node } from '../src/cst/parser.js';
 import { attribute, block, blank, printBlock, printBody, type BodyItem } from '../src/cst/printer.js';
 import { insertNestedBlock, replaceItem } from '../src/cst/structure.js';

@@ -10,7 +10,12 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code !== 'EPIPE' && e.code !== 'ERR_STREAM_DESTROYED') throw e;
 });
 
-run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env }, transforms)
+run(
+  process.argv.slice(2),
+  { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env },
+  transforms,
+  new URL('../../transforms/index.js', import.meta.url).href,
+)
   .then((code) => {
     process.exitCode = code;
   })

@@ -1,7 +1,7 @@
 // Navigation helpers over tree-sitter-hcl nodes. Node type names are the grammar's own:
 // config_file, body, block, attribute, expression, object, object_elem, tuple, ...
 import type { Node } from './parser.js';
-import { literalValue, readTemplate } from './strings.js';
+import { decodeQuotedLiteral, literalValue, readTemplate } from './strings.js';
 
 export function childrenOf(n: Node): Node[] {
   return n.children.filter((c): c is Node => c !== null);
@@ -43,12 +43,15 @@ export function blockType(block: Node): string {
 /** Block labels, decoded (`resource "aws_vpc" "main"` gives ["aws_vpc", "main"]). */
 export function blockLabels(block: Node, text: string): string[] {
   const labels: string[] = [];
-  for (const c of childrenOf(block).slice(1)) {
-    if (c.type === 'block_start') break;
-    if (c.type === 'identifier') labels.push(c.text);
-    else if (c.type === 'string_lit') {
-      const t = readTemplate(c, text);
-      labels.push((t && literalValue(t)) ?? c.text);
+  for (let i = 1; i < block.childCount; i++) {
+    const c = block.child(i)!;
+    const type = c.type;
+    if (type === 'block_start') break;
+    if (type === 'identifier') labels.push(text.slice(c.startIndex, c.endIndex));
+    else if (type === 'string_lit') {
+      // Labels are plain strings; decode escapes only when there are any.
+      const raw = text.slice(c.startIndex + 1, c.endIndex - 1);
+      labels.push(/[\\$%]/.test(raw) ? decodeQuotedLiteral(raw) : raw);
     }
   }
   return labels;

@@ -2,6 +2,7 @@
 // hashicorp/hcl compiled to WebAssembly). tree-sitter-hcl builds the tree that is edited, but it
 // accepts some invalid HCL (repeated attributes, multi-line quoted strings) and rejects some
 // valid HCL (`1e10`), so every file the tool would change is checked with this before and after.
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 
 export interface HclDiagnostic {
@@ -10,21 +11,67 @@ export interface HclDiagnostic {
   message: string;
 }
 
-type Hcl2Json = { parse(filename: string, contents: string): Promise<unknown> };
-let bridge: Hcl2Json | null = null;
-
-function hcl2json(): Hcl2Json {
-  // Loaded lazily: the bridge starts a Go runtime at require time.
-  if (!bridge) bridge = createRequire(import.meta.url)('@cdktf/hcl2json') as Hcl2Json;
-  return bridge;
+type Callback = (error: string | null, json?: string) => void;
+interface GoExports {
+  parse(filename: string, contents: string, done: Callback): void;
 }
+interface Bridge {
+  parse(filename: string, contents: string): Promise<unknown>;
+}
+
+let ready: Promise<GoExports | null> | null = null;
+let go: GoExports | null = null;
+let bridge: Bridge | null = null;
+
+/**
+ * Starts HashiCorp's parser (a Go WebAssembly module: about a quarter of a second), once per
+ * thread; only runs that check something pay for it.
+ */
+export function startHclChecker(): Promise<unknown> {
+  ready ??= (async () => {
+    bridge = createRequire(import.meta.url)('@cdktf/hcl2json') as Bridge;
+    await bridge.parse('warm-up.tf', 'a = 1\n');
+    // The bridge wraps each call in a Promise and parses the JSON it gets back, which is most of
+    // the cost and not needed here; the Go function it calls answers synchronously.
+    const exported = (globalThis as { __parse_terraform_config_wasm__?: Partial<GoExports> }).__parse_terraform_config_wasm__;
+    go = typeof exported?.parse === 'function' ? (exported as GoExports) : null;
+    return go;
+  })();
+  return ready;
+}
+
+/**
+ * Verdicts by content: legacy trees repeat the same files (providers.tf, versions.tf) in many
+ * modules, and a file is checked before and after. Bounded, per thread.
+ */
+const verdicts = new Map<string, HclDiagnostic | null>();
+const MAX_VERDICTS = 4096;
 
 /** Null when HashiCorp's parser accepts the text, else its first diagnostic. */
 export async function checkHcl(name: string, text: string): Promise<HclDiagnostic | null> {
+  const key = `${name}\0${createHash('sha1').update(text).digest('base64')}`;
+  if (verdicts.has(key)) return verdicts.get(key)!;
+  const verdict = await check(name, text);
+  if (verdicts.size >= MAX_VERDICTS) verdicts.delete(verdicts.keys().next().value!);
+  verdicts.set(key, verdict);
+  return verdict;
+}
+
+async function check(name: string, text: string): Promise<HclDiagnostic | null> {
+  await startHclChecker();
   // Only the base name is passed, so diagnostics can be found in the message unambiguously.
   const label = name.replace(/[^A-Za-z0-9._-]/g, '_');
+  if (go) {
+    let failure: string | null = null;
+    let answered = false;
+    go.parse(label, text, (error) => {
+      answered = true;
+      failure = error;
+    });
+    if (answered) return failure === null ? null : parseDiagnostic(label, failure);
+  }
   try {
-    await hcl2json().parse(label, text);
+    await bridge!.parse(label, text);
     return null;
   } catch (e) {
     return parseDiagnostic(label, String((e as Error)?.message ?? e));

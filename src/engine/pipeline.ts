@@ -3,7 +3,7 @@
 // plain data (it could cross a worker boundary), and every tree is freed before returning.
 import path from 'node:path';
 import { parseHcl, syntaxProblems } from '../cst/parser.js';
-import { relativePath } from '../files/discover.js';
+import { GitIgnores, relativePath, type GitIgnoreRules } from '../files/discover.js';
 import { loadFiles } from '../files/load.js';
 import { ModuleIndex, type SourceFile } from '../terraform/module-index.js';
 import { stateLocation, type StateLocation } from '../terraform/state-location.js';
@@ -42,12 +42,14 @@ export interface ModuleResult {
   secrets: string[];
 }
 
+/** One module to process: plain data, so it can be sent to a worker thread. */
 export interface ModuleJob {
   dir: string;
   path: string;
   isRoot: boolean;
   files: string[];
-  isGitIgnored(name: string): boolean;
+  /** The .gitignore rules that apply in the module's directory. */
+  gitignores: GitIgnoreRules[];
   treeRoot: string;
   /** Absolute path of the migration script (default <dir>/migrate-state.sh). */
   migrationScript: string;
@@ -111,7 +113,9 @@ export async function processModule(job: ModuleJob, settings: RunSettings): Prom
     throw e;
   }
 
-  const input = { path: job.path, isRoot: job.isRoot, files: texts, isGitIgnored: job.isGitIgnored };
+  const gitIgnores = GitIgnores.fromRules(job.treeRoot, job.gitignores);
+  const isGitIgnored = (name: string): boolean => gitIgnores.ignored(path.join(job.dir, name), false);
+  const input = { path: job.path, isRoot: job.isRoot, files: texts, isGitIgnored };
   let decisions: Decisions = settings.decisions;
   let run = runModule({ ...input, index }, settings);
   // tree-sitter accepts some invalid HCL (a repeated argument) that can trip a transform up:

@@ -15,6 +15,11 @@ export interface DiscoveredModule {
   files: string[];
 }
 
+export interface GitIgnoreRules {
+  dir: string;
+  text: string;
+}
+
 export interface DiscoveryProblem {
   path: string;
   message: string;
@@ -38,19 +43,44 @@ export function relativePath(root: string, abs: string): string {
 /** Git-style ignore rules: `.gitignore` files from the tree root down to any directory. */
 export class GitIgnores {
   private readonly cache = new Map<string, Ignore | null>();
+  private readonly texts = new Map<string, string>();
 
   constructor(readonly treeRoot: string) {}
 
+  /** Rebuilds rules from `rulesFor` output (for a worker thread). */
+  static fromRules(treeRoot: string, rules: readonly GitIgnoreRules[]): GitIgnores {
+    const g = new GitIgnores(treeRoot);
+    for (const r of rules) g.add(r.dir, r.text);
+    return g;
+  }
+
+  private add(dir: string, text: string | null): Ignore | null {
+    const rules = text === null ? null : ignore().add(text);
+    this.cache.set(dir, rules);
+    if (text !== null) this.texts.set(dir, text);
+    return rules;
+  }
+
   private async rulesOf(dir: string): Promise<Ignore | null> {
     if (this.cache.has(dir)) return this.cache.get(dir)!;
-    let rules: Ignore | null = null;
+    let text: string | null = null;
     try {
-      rules = ignore().add(await fs.readFile(path.join(dir, '.gitignore'), 'utf8'));
+      text = await fs.readFile(path.join(dir, '.gitignore'), 'utf8');
     } catch {
-      rules = null;
+      text = null;
     }
-    this.cache.set(dir, rules);
-    return rules;
+    return this.add(dir, text);
+  }
+
+  /** The .gitignore texts that apply inside `dir` (its own and its ancestors'), once primed. */
+  rulesFor(dir: string): GitIgnoreRules[] {
+    const out: GitIgnoreRules[] = [];
+    for (let d = dir; ; d = path.dirname(d)) {
+      const text = this.texts.get(d);
+      if (text !== undefined) out.push({ dir: d, text });
+      if (d === this.treeRoot || !d.startsWith(this.treeRoot) || path.dirname(d) === d) break;
+    }
+    return out;
   }
 
   /** Loads the rules of `dir` and its ancestors up to the tree root. */

@@ -20,6 +20,8 @@ export interface SourceFile {
   text: string;
   tree: Tree;
   eol: LineEnding;
+  /** Its top-level blocks, read once per parse (a changed file is a new SourceFile). */
+  blocks?: BlockRef[];
 }
 
 export interface BlockRef {
@@ -61,19 +63,20 @@ export class ModuleIndex {
   constructor(readonly files: readonly SourceFile[]) {
     for (const file of files) {
       if (!file.name.endsWith('.tf')) continue;
-      for (const node of blocksOf(bodyOf(file.tree.rootNode))) this.add(file, node);
+      file.blocks ??= blocksOf(bodyOf(file.tree.rootNode)).map((node) => ({
+        file,
+        node,
+        type: blockType(node),
+        labels: blockLabels(node, file.text),
+        body: bodyOf(node),
+        ignore: ignoreDirectiveFor(node, file.text),
+      }));
+      for (const ref of file.blocks) this.add(ref);
     }
   }
 
-  private add(file: SourceFile, node: Node): void {
-    const ref: BlockRef = {
-      file,
-      node,
-      type: blockType(node),
-      labels: blockLabels(node, file.text),
-      body: bodyOf(node),
-      ignore: ignoreDirectiveFor(node, file.text),
-    };
+  private add(ref: BlockRef): void {
+    const file = ref.file;
     this.blocks.push(ref);
     const [a, b] = ref.labels;
     switch (ref.type) {

@@ -223,6 +223,25 @@ describe('tfcodemod CLI', () => {
     expect(r.stderr).toContain('2 root modules');
   });
 
+  it('gives the same output with worker threads as without', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 12; i++) {
+      files[`app${i}/main.tf`] = `provider "aws" {\n  region = "us-east-1"\n}\n\nprovider "aws" {\n  alias  = "x"\n  region = "us-east-1"\n}\n\nresource "aws_db_instance" "db" {\n  provider = aws.x\n  password = "pw-${i}-secret"\n}\n`;
+    }
+    files['bad/main.tf'] = 'locals {\n';
+    const dir = tempTree(files);
+    const args = ['--backend-bucket', 'b', '--backend-region', 'us-east-1'];
+    const inline = tfcodemod(args, dir, { TFCODEMOD_WORKERS: '0' });
+    const pooled = tfcodemod(args, dir, { TFCODEMOD_WORKERS: '2' });
+    expect(pooled.code).toBe(2);
+    expect(pooled.stdout).toBe(inline.stdout);
+    expect(pooled.stderr).toBe(inline.stderr);
+    expect(tfcodemod(['--json', ...args], dir, { TFCODEMOD_WORKERS: '3' }).stdout).toBe(tfcodemod(['--json', ...args], dir, { TFCODEMOD_WORKERS: '0' }).stdout);
+    const written = tempTree(files);
+    expect(tfcodemod(['--write', ...args], written, { TFCODEMOD_WORKERS: '2' }).code).toBe(2);
+    expect(readFileSync(path.join(written, 'app7/main.tf'), 'utf8')).toContain('password = var.db_password');
+  });
+
   it('does not print a stack trace when stdout is closed early', () => {
     const dir = legacyCopy();
     const r = spawnSync('bash', ['-c', `node ${JSON.stringify(cli)} | head -c 10 >/dev/null`], { cwd: dir, encoding: 'utf8' });

@@ -1,0 +1,38 @@
+// A worker thread that processes modules. It starts its parsers as soon as it exists, then
+// waits for the run's settings (the registry to load and the transform options), then answers
+// each job with processModule's result (plain data).
+import { parentPort } from 'node:worker_threads';
+import { initParser } from '../cst/parser.js';
+import { startHclChecker } from './hcl-validity.js';
+import { processModule, type ModuleJob } from './pipeline.js';
+import type { RunSettings } from './runner.js';
+import type { Transform } from './transform.js';
+import type { PoolSetup } from './worker-pool.js';
+
+const parsers = initParser().then(() => startHclChecker());
+let settings: Promise<RunSettings> | null = null;
+
+async function configure(setup: PoolSetup): Promise<RunSettings> {
+  const { transforms } = (await import(setup.registry)) as { transforms: readonly Transform<unknown>[] };
+  const byId = new Map(transforms.map((t) => [t.id, t]));
+  await parsers;
+  return {
+    transforms: setup.transformIds.map((id) => byId.get(id)!),
+    options: new Map(setup.options),
+    facts: new Map(setup.facts),
+    decisions: { rejected: new Set(setup.decisions.rejected), behaviourFrom: new Set(setup.decisions.behaviourFrom) },
+  };
+}
+
+parentPort!.on('message', (msg: { setup: PoolSetup } | { id: number; job: ModuleJob }) => {
+  if ('setup' in msg) {
+    settings = configure(msg.setup);
+    return;
+  }
+  settings!
+    .then((s) => processModule(msg.job, s))
+    .then(
+      (result) => parentPort!.postMessage({ id: msg.id, result }),
+      (e: unknown) => parentPort!.postMessage({ id: msg.id, error: (e as Error)?.message ?? String(e) }),
+    );
+});
