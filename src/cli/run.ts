@@ -146,7 +146,7 @@ export async function run(argv: string[], io: Io, registry: readonly Transform<u
     decisions: { rejected: new Set(), behaviourFrom: selection.behaviourFrom },
   };
 
-  await initParser();
+  if (!pool) await initParser();
   const outputs = new RunOutputs({
     cli,
     write: (s) => void io.stdout.write(s),

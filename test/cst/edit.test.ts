@@ -45,6 +45,11 @@ describe('applyEdits', () => {
     expect(out).toBe('a = 1\r\nc = 3\r\nb = 2\r\n');
   });
 
+  it('leaves a heredoc next to an edit byte for byte', () => {
+    const text = 'a = "x"\nb = <<-EOT\n    keep   this\t\n  ${var.y}\n  EOT\n';
+    expect(applyEdits(text, [{ start: 4, end: 7, text: 'var.a' }])).toBe('a = var.a\nb = <<-EOT\n    keep   this\t\n  ${var.y}\n  EOT\n');
+  });
+
   it('keeps a BOM and non-ASCII text around an edit', () => {
     const text = '\ufeff# café 😀\nx = "é"\n';
     const at = text.indexOf('"é"');
