@@ -17,7 +17,7 @@ export type Value =
   | { t: 'set'; items: Value[] }
   | { t: 'map'; entries: Map<string, Value> }
   | { t: 'ref'; workspace: string; address: string; path: (string | number)[] }
-  | { t: 'symbolic'; text: string; unknown: boolean }
+  | { t: 'symbolic'; op: string; args: Value[] }
   | { t: 'unknown'; source: string };
 
 /** A value marked sensitive (a sensitive variable, or derived from one): never printed. */
@@ -30,6 +30,8 @@ export const bool = (v: boolean): Value => ({ t: 'bool', v });
 export const list = (items: Value[]): Value => ({ t: 'list', items });
 export const map = (entries: Iterable<[string, Value]>): Value => ({ t: 'map', entries: new Map(entries) });
 export const unknown = (source: string): Value => ({ t: 'unknown', source });
+/** An operation (`upper`, `+`, `template`, ...) on arguments not all known before apply. */
+export const symbolic = (op: string, args: Value[]): Value => ({ t: 'symbolic', op, args });
 
 export function isSensitive(v: Value): boolean {
   return (v as Sensitive).sensitive === true;
@@ -62,7 +64,7 @@ export function hasUnknown(v: Value): boolean {
     case 'unknown':
       return true;
     case 'symbolic':
-      return v.unknown;
+      return v.args.some(hasUnknown);
     case 'list':
     case 'set':
       return v.items.some(hasUnknown);
@@ -96,10 +98,33 @@ export function canonical(v: Value): string {
     case 'ref':
       return `${v.workspace}:${[v.address, ...v.path.map((p) => (typeof p === 'number' ? `[${p}]` : p))].join('.').replace(/\.\[/g, '[')}`;
     case 'symbolic':
-      return v.text;
+      return `${v.op}(${v.args.map(canonical).join(', ')})`;
     case 'unknown':
       return `(unknown: ${v.source})`;
   }
+}
+
+/** Applies `f` to every ref inside a value (for mapping addresses through state moves). */
+export function mapRefs(v: Value, f: (ref: Extract<Value, { t: 'ref' }>) => Value): Value {
+  let out: Value;
+  switch (v.t) {
+    case 'ref':
+      out = f(v);
+      break;
+    case 'symbolic':
+      out = { ...v, args: v.args.map((a) => mapRefs(a, f)) };
+      break;
+    case 'list':
+    case 'set':
+      out = { ...v, items: v.items.map((a) => mapRefs(a, f)) };
+      break;
+    case 'map':
+      out = { ...v, entries: new Map([...v.entries].map(([k, a]) => [k, mapRefs(a, f)])) };
+      break;
+    default:
+      return v;
+  }
+  return isSensitive(v) ? markSensitive(out) : out;
 }
 
 export function equal(a: Value, b: Value): boolean {
@@ -108,7 +133,11 @@ export function equal(a: Value, b: Value): boolean {
 
 /** A short human form for difference reports; sensitive values never show. */
 export function display(v: Value, limit = 80): string {
-  if (isSensitive(v)) return '(sensitive value)';
+  if (isSensitive(v)) {
+    // The source of an unknown (`var.db_password`) is not secret; its value would be.
+    if (v.t === 'unknown') return `(sensitive, not known: ${v.source})`;
+    return hasUnknown(v) ? '(sensitive, not known)' : '(sensitive value)';
+  }
   if (v.t === 'ref') return canonical(v).replace(/^[^:]*:/, '');
   if (v.t === 'unknown') return `(unknown: ${v.source})`;
   const text = canonical(v);

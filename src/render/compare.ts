@@ -1,0 +1,191 @@
+// Comparing two configurations the way `terraform plan` would after the state moves: per target
+// workspace, the instances the moved state holds must be exactly the instances the new
+// configuration declares, with equal arguments. References are compared by address after the
+// moves; values the renderer could not compute make a comparison "cannot judge".
+import type { Effect, StateMove } from '../engine/types.js';
+import type { Body, Instance, Rendered } from './render.js';
+import { canonical, display, hasUnknown, isSensitive, mapRefs, markSensitive, type Value } from './value.js';
+
+export type Action = 'create' | 'destroy' | 'update' | 'read' | 'output' | 'cannot judge';
+
+export interface Difference {
+  workspace: string;
+  address: string;
+  /** Argument path inside the instance ('' for the whole instance). */
+  path: string;
+  before: string;
+  after: string;
+  action: Action;
+  /** Explained by an accepted behaviour change. */
+  intended: boolean;
+}
+
+export interface CompareInput {
+  /** The configuration before, rendered for a workspace. */
+  before(workspace: string): Rendered;
+  after(workspace: string): Rendered;
+  moves: StateMove[];
+  /** Target workspaces; default: the moves' destinations, or `default`. */
+  workspaces?: string[];
+  /** What accepted behaviour changes do on purpose. */
+  effects?: Effect[];
+}
+
+/** Security-group rules are sets in AWS: their order does not matter. */
+const SET_BLOCKS = new Set(['ingress', 'egress']);
+
+const ABSENT = '(absent)';
+
+function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const i of items) out.set(key(i), [...(out.get(key(i)) ?? []), i]);
+  return out;
+}
+
+/** The destination of a state address through the moves (instance or whole-resource moves). */
+export function moveTarget(moves: StateMove[], workspace: string, address: string): { workspace: string; address: string } {
+  for (const m of moves) {
+    if (m.from.workspace !== workspace) continue;
+    if (address === m.from.address) return { workspace: m.to.workspace, address: m.to.address };
+    if (address.startsWith(m.from.address) && (address[m.from.address.length] === '[' || address[m.from.address.length] === '.')) {
+      return { workspace: m.to.workspace, address: m.to.address + address.slice(m.from.address.length) };
+    }
+  }
+  return { workspace, address };
+}
+
+export function compare(input: CompareInput): Difference[] {
+  const moves = input.moves;
+  const workspaces = input.workspaces ?? (moves.length > 0 ? [...new Set(moves.map((m) => m.to.workspace))] : ['default']);
+  const legacy = moves.length > 0 ? input.before('default') : null;
+  const diffs: Difference[] = [];
+  const mapValue = (v: Value): Value =>
+    mapRefs(v, (r) => {
+      const to = moveTarget(moves, r.workspace, r.address);
+      return { ...r, workspace: to.workspace, address: to.address };
+    });
+  // A state address moved twice, or two moved onto one: state mv would refuse the second.
+  const key = (a: { workspace: string; address: string }): string => `${a.workspace}:${a.address}`;
+  for (const [, list] of groupBy(moves, (m) => key(m.from))) {
+    if (list.length > 1) diffs.push({ workspace: list[0]!.from.workspace, address: list[0]!.from.address, path: '', before: `moved ${list.length} times`, after: list.map((m) => key(m.to)).join(' and '), action: 'destroy', intended: false });
+  }
+  for (const [, list] of groupBy(moves, (m) => key(m.to))) {
+    if (list.length > 1) diffs.push({ workspace: list[0]!.to.workspace, address: list[0]!.to.address, path: '', before: list.map((m) => key(m.from)).join(' and '), after: 'both moved here', action: 'destroy', intended: false });
+  }
+  // With moves, what is not moved stays in the legacy state, where nothing declares it any more.
+  if (legacy && !workspaces.includes('default')) {
+    for (const [address, inst] of legacy.instances) {
+      if (inst.mode === 'data' || moveTarget(moves, 'default', address).workspace !== 'default') continue;
+      diffs.push({ workspace: 'default', address, path: '', before: 'in state', after: 'not moved', action: 'destroy', intended: false });
+    }
+  }
+  for (const ws of workspaces) {
+    const before = legacy ?? input.before(ws);
+    const after = input.after(ws);
+    const add = (d: Omit<Difference, 'workspace' | 'intended'>): void => {
+      const intended = (input.effects ?? []).some((e) => e.workspace === ws && e.address === d.address && (d.path === e.path || d.path.startsWith(`${e.path}.`) || e.path === ''));
+      diffs.push({ workspace: ws, intended, ...d });
+    };
+    // What could not be rendered on one side only (the same text on both sides is no difference).
+    for (const p of before.problems) if (!after.problems.includes(p)) add({ address: '', path: '', before: p, after: '', action: 'cannot judge' });
+    for (const p of after.problems) if (!before.problems.includes(p)) add({ address: '', path: '', before: '', after: p, action: 'cannot judge' });
+
+    // What the workspace's state will hold after the moves.
+    const expected = new Map<string, Instance>();
+    for (const [address, inst] of before.instances) {
+      if (legacy && inst.mode === 'data') {
+        expected.set(address, inst);
+        continue;
+      }
+      const to = legacy ? moveTarget(moves, 'default', address) : { workspace: ws, address };
+      if (to.workspace !== ws) continue;
+      const taken = expected.get(to.address);
+      if (taken) {
+        add({ address: to.address, path: '', before: `${taken.address} and ${inst.address} both move here`, after: 'one instance', action: 'destroy' });
+        continue;
+      }
+      expected.set(to.address, inst);
+    }
+    for (const [address, was] of expected) {
+      const now = after.instances.get(address);
+      if (!now) {
+        add({ address, path: '', before: 'declared', after: ABSENT, action: was.mode === 'data' ? 'read' : 'destroy' });
+        continue;
+      }
+      const report: Report = (path, b, a, cannot) => add({ address, path, before: b, after: a, action: cannot ? 'cannot judge' : 'update' });
+      compareBodies(mapBody(was.body, mapValue), now.body, '', report);
+      if (was.provider && now.provider) compareBodies(mapBody(was.provider, mapValue), now.provider, 'provider', report);
+      compareMaps(was.lifecycle, now.lifecycle, 'lifecycle', mapValue, report);
+    }
+    for (const [address, now] of after.instances) {
+      if (!expected.has(address)) add({ address, path: '', before: ABSENT, after: 'declared', action: now.mode === 'data' ? 'read' : 'create' });
+    }
+    compareMaps(before.outputs, after.outputs, '', mapValue, (path, b, a, cannot) => add({ address: `output.${path}`, path: '', before: b, after: a, action: cannot ? 'cannot judge' : 'output' }));
+  }
+  return diffs;
+}
+
+function mapBody(b: Body, f: (v: Value) => Value): Body {
+  return { attrs: new Map([...b.attrs].map(([k, v]) => [k, f(v)])), blocks: b.blocks.map((x) => ({ type: x.type, body: mapBody(x.body, f) })) };
+}
+
+/** One difference: the two sides as text, and whether a value the renderer could not compute is involved. */
+type Report = (path: string, before: string, after: string, cannotJudge: boolean) => void;
+
+/** Reports a difference; the texts never show a sensitive value. */
+function compareValues(path: string, a: Value | undefined, b: Value | undefined, report: Report): void {
+  if (a === undefined && b === undefined) return;
+  if (a && b && canonical(a) === canonical(b)) return;
+  report(path, show(a, b), show(b, a), (a !== undefined && hasUnknown(a)) || (b !== undefined && hasUnknown(b)));
+}
+
+/** A value for a difference line; sensitive when either side is. */
+function show(v: Value | undefined, other: Value | undefined): string {
+  if (v === undefined) return ABSENT;
+  return display(other && isSensitive(other) ? markSensitive(v) : v);
+}
+
+function compareMaps(a: Map<string, Value>, b: Map<string, Value>, prefix: string, f: (v: Value) => Value, report: Report): void {
+  for (const k of new Set([...a.keys(), ...b.keys()])) {
+    const x = a.get(k);
+    compareValues(prefix ? `${prefix}.${k}` : k, x === undefined ? undefined : f(x), b.get(k), report);
+  }
+}
+
+/** A nested block as text: `canonical` to compare, `display` (sensitive values hidden) to show. */
+function bodyText(b: Body, form: (v: Value) => string = canonical): string {
+  const attrs = [...b.attrs.keys()].sort().map((k) => `${k} = ${form(b.attrs.get(k)!)}`);
+  const blocks = b.blocks.map((x) => `${x.type} { ${bodyText(x.body, form)} }`);
+  return `{ ${[...attrs, ...blocks].join(', ')} }`;
+}
+
+function bodyUnknown(b: Body): boolean {
+  return [...b.attrs.values()].some(hasUnknown) || b.blocks.some((x) => bodyUnknown(x.body));
+}
+
+function compareBodies(a: Body, b: Body, prefix: string, report: Report): void {
+  compareMaps(a.attrs, b.attrs, prefix, (v) => v, report);
+  const types = new Set([...a.blocks.map((x) => x.type), ...b.blocks.map((x) => x.type)]);
+  for (const type of types) {
+    const xs = a.blocks.filter((x) => x.type === type);
+    const ys = b.blocks.filter((x) => x.type === type);
+    const at = (i: number): string => `${prefix ? `${prefix}.` : ''}${type}[${i}]`;
+    if (SET_BLOCKS.has(type)) {
+      const left = xs.map((x) => bodyText(x.body));
+      const right = ys.map((y) => bodyText(y.body));
+      xs.forEach((x, i) => {
+        if (!right.includes(left[i]!)) report(`${prefix ? `${prefix}.` : ''}${type}`, bodyText(x.body, display), ABSENT, bodyUnknown(x.body));
+      });
+      ys.forEach((y, i) => {
+        if (!left.includes(right[i]!)) report(`${prefix ? `${prefix}.` : ''}${type}`, ABSENT, bodyText(y.body, display), bodyUnknown(y.body));
+      });
+      continue;
+    }
+    for (let i = 0; i < Math.max(xs.length, ys.length); i++) {
+      const x = xs[i];
+      const y = ys[i];
+      if (x && y) compareBodies(x.body, y.body, at(i), report);
+      else report(at(i), x ? bodyText(x.body, display) : ABSENT, y ? bodyText(y.body, display) : ABSENT, bodyUnknown((x ?? y)!.body));
+    }
+  }
+}

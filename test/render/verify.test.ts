@@ -1,0 +1,185 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { initParser } from '../../src/cst/parser.js';
+import type { StateMove } from '../../src/engine/types.js';
+import { verifyModule, type VerifyInput } from '../../src/render/verify.js';
+import { projectRoot } from '../helpers.js';
+
+beforeAll(initParser);
+
+const m = (files: Record<string, string>): Map<string, string> => new Map(Object.entries(files));
+const move = (from: string, ws: string, to: string): StateMove => ({ from: { workspace: 'default', address: from }, to: { workspace: ws, address: to } });
+const check = (before: Record<string, string>, after: Record<string, string>, extra: Partial<VerifyInput> = {}) => verifyModule({ before: m(before), after: m(after), moves: [], ...extra });
+const lines = (r: ReturnType<typeof check>) => r.differences.map((d) => `${d.workspace} ${d.address} ${d.path}: ${d.before} -> ${d.after} (${d.action})`);
+
+const legacy = `
+resource "aws_vpc" "dev_vpc" {
+  cidr_block = "10.10.0.0/16"
+  tags = { Name = "dev-vpc" }
+}
+
+resource "aws_vpc" "prod_vpc" {
+  cidr_block = "10.30.0.0/16"
+  tags = { Name = "prod-vpc" }
+}
+
+resource "aws_subnet" "dev_a" {
+  vpc_id     = aws_vpc.dev_vpc.id
+  cidr_block = "10.10.1.0/24"
+}
+
+resource "aws_subnet" "prod_a" {
+  vpc_id     = aws_vpc.prod_vpc.id
+  cidr_block = "10.30.1.0/24"
+}
+`;
+const merged = `
+locals {
+  cidr = { dev = "10.10.0.0/16", prod = "10.30.0.0/16" }
+  subnet = { dev = "10.10.1.0/24", prod = "10.30.1.0/24" }
+}
+
+resource "aws_vpc" "vpc" {
+  cidr_block = local.cidr[terraform.workspace]
+  tags = { Name = "\${terraform.workspace}-vpc" }
+}
+
+resource "aws_subnet" "a" {
+  vpc_id     = aws_vpc.vpc.id
+  cidr_block = local.subnet[terraform.workspace]
+}
+`;
+const mergeMoves = [move('aws_vpc.dev_vpc', 'dev', 'aws_vpc.vpc'), move('aws_vpc.prod_vpc', 'prod', 'aws_vpc.vpc'), move('aws_subnet.dev_a', 'dev', 'aws_subnet.a'), move('aws_subnet.prod_a', 'prod', 'aws_subnet.a')];
+
+describe('verify', () => {
+  it('proves a workspace merge equivalent, references mapped through the moves', () => {
+    const r = check({ 'main.tf': legacy }, { 'main.tf': merged }, { moves: mergeMoves });
+    expect(lines(r)).toEqual([]);
+    expect(r.equivalent).toBe(true);
+  });
+
+  it('fails on a changed CIDR, naming workspace, address, argument, both values and the action', () => {
+    const r = check({ 'main.tf': legacy }, { 'main.tf': merged.replace('prod = "10.30.0.0/16"', 'prod = "10.31.0.0/16"') }, { moves: mergeMoves });
+    expect(r.equivalent).toBe(false);
+    expect(lines(r)).toEqual(['prod aws_vpc.vpc cidr_block: "10.30.0.0/16" -> "10.31.0.0/16" (update)']);
+  });
+
+  it('fails on a missing move: the legacy instance would be destroyed and the new one created', () => {
+    const r = check({ 'main.tf': legacy }, { 'main.tf': merged }, { moves: mergeMoves.filter((x) => x.from.address !== 'aws_subnet.prod_a') });
+    expect(lines(r)).toEqual(['default aws_subnet.prod_a : in state -> not moved (destroy)', 'prod aws_subnet.a : (absent) -> declared (create)']);
+    expect(r.equivalent).toBe(false);
+  });
+
+  it('fails on a duplicated move (two legacy instances onto one address)', () => {
+    const r = check({ 'main.tf': legacy }, { 'main.tf': merged }, { moves: [...mergeMoves, move('aws_vpc.prod_vpc', 'dev', 'aws_vpc.vpc')] });
+    expect(r.equivalent).toBe(false);
+    expect(lines(r)).toContain('default aws_vpc.prod_vpc : moved 2 times -> prod:aws_vpc.vpc and dev:aws_vpc.vpc (destroy)');
+    expect(lines(r)).toContain('dev aws_vpc.vpc : default:aws_vpc.dev_vpc and default:aws_vpc.prod_vpc -> both moved here (destroy)');
+  });
+
+  it('fails on an instance left in default that the new configuration no longer declares', () => {
+    const r = check({ 'main.tf': legacy + 'resource "aws_s3_bucket" "logs" {\n  bucket = "logs"\n}\n' }, { 'main.tf': merged }, { moves: mergeMoves, workspaces: ['default', 'dev', 'prod'] });
+    expect(lines(r)).toContain('default aws_s3_bucket.logs : declared -> (absent) (destroy)');
+  });
+
+  it('fails on an output whose value changed', () => {
+    const r = check({ 'main.tf': 'output "name" {\n  value = "a"\n}\n' }, { 'main.tf': 'output "name" {\n  value = "b"\n}\n' });
+    expect(lines(r)).toEqual(['default output.name : "a" -> "b" (output)']);
+  });
+
+  it('fails on a dropped ingress rule; ingress rules compare as a set, in any order', () => {
+    const sg = (rules: string[]) => `resource "aws_security_group" "web" {\n  name = "web"\n${rules.map((p) => `  ingress {\n    from_port   = ${p}\n    to_port     = ${p}\n    protocol    = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n`).join('')}}\n`;
+    expect(check({ 'main.tf': sg(['80', '443']) }, { 'main.tf': sg(['443', '80']) }).equivalent).toBe(true);
+    const dropped = check({ 'main.tf': sg(['80', '443']) }, { 'main.tf': sg(['80']) });
+    expect(dropped.equivalent).toBe(false);
+    expect(lines(dropped)[0]).toMatch(/aws_security_group\.web ingress: .*from_port = 443.* -> \(absent\) \(update\)/);
+  });
+
+  it('expands dynamic blocks, count and for_each, and treats null arguments as absent', () => {
+    const before = `resource "aws_security_group" "web" {\n  name = "web"\n  description = null\n  ingress {\n    from_port = 80\n    to_port = 80\n  }\n  ingress {\n    from_port = 443\n    to_port = 443\n  }\n}\nresource "aws_eip" "ip" {\n  count = 2\n  tags = { n = count.index }\n}\n`;
+    const after = `locals {\n  ports = { http = 80, https = 443 }\n}\nresource "aws_security_group" "web" {\n  name = "web"\n  dynamic "ingress" {\n    for_each = local.ports\n    content {\n      from_port = ingress.value\n      to_port   = ingress.value\n    }\n  }\n}\nresource "aws_eip" "ip" {\n  count = 2\n  tags = { n = count.index }\n}\n`;
+    expect(lines(check({ 'main.tf': before }, { 'main.tf': after }))).toEqual([]);
+    const fe = check({ 'main.tf': 'resource "aws_s3_bucket" "b" {\n  for_each = toset(["x", "y"])\n  bucket = each.key\n}\n' }, { 'main.tf': 'resource "aws_s3_bucket" "b" {\n  for_each = toset(["x"])\n  bucket = each.key\n}\n' });
+    expect(lines(fe)).toEqual(['default aws_s3_bucket.b["y"] : declared -> (absent) (destroy)']);
+  });
+
+  it('compares provider configurations by their arguments, and lifecycle', () => {
+    const prov = 'provider "aws" {\n  region = "us-east-1"\n}\nprovider "aws" {\n  alias = "p"\n  region = "us-east-1"\n}\nprovider "aws" {\n  alias = "w"\n  region = "us-west-2"\n}\n';
+    expect(check({ 'main.tf': prov + 'resource "aws_s3_bucket" "b" {\n  provider = aws.p\n}\n' }, { 'main.tf': prov + 'resource "aws_s3_bucket" "b" {\n}\n' }).equivalent).toBe(true);
+    const moved = check({ 'main.tf': prov + 'resource "aws_s3_bucket" "b" {\n  provider = aws.p\n}\n' }, { 'main.tf': prov + 'resource "aws_s3_bucket" "b" {\n  provider = aws.w\n}\n' });
+    expect(lines(moved)).toEqual(['default aws_s3_bucket.b provider.region: "us-east-1" -> "us-west-2" (update)']);
+    const lc = check({ 'main.tf': 'resource "a" "b" {\n  lifecycle {\n    prevent_destroy = true\n  }\n}\n' }, { 'main.tf': 'resource "a" "b" {\n}\n' });
+    expect(lines(lc)).toEqual(['default a.b lifecycle.prevent_destroy: true -> (absent) (update)']);
+  });
+
+  it('cannot judge what it cannot evaluate, unless the same text stands on both sides', () => {
+    const unset = check({ 'main.tf': 'resource "a" "b" {\n  password = "hunter22"\n}\n' }, { 'main.tf': 'variable "pw" {\n  sensitive = true\n}\nresource "a" "b" {\n  password = var.pw\n}\n' });
+    expect(unset.equivalent).toBe(false);
+    expect(unset.differences[0]!.action).toBe('cannot judge');
+    expect(JSON.stringify(unset.differences)).not.toContain('hunter22');
+    const allowed = check({ 'main.tf': 'resource "a" "b" {\n  password = "hunter22"\n}\n' }, { 'main.tf': 'variable "pw" {}\nresource "a" "b" {\n  password = var.pw\n}\n' }, { allowUnknown: true });
+    expect(allowed.equivalent).toBe(true);
+    const same = check({ 'main.tf': 'variable "x" {}\nresource "a" "b" {\n  v = var.x\n}\n' }, { 'main.tf': 'variable "x" {}\nresource "a" "b" {\n  v = var.x\n}\n' });
+    expect(same.equivalent).toBe(true);
+  });
+
+  it('reads secret values from a var file (scoped to a workspace) and never prints them', () => {
+    const before = { 'main.tf': 'resource "a" "b" {\n  password = "hunter22"\n}\n' };
+    const after = { 'main.tf': 'variable "pw" {\n  sensitive = true\n}\nresource "a" "b" {\n  password = var.pw\n}\n' };
+    expect(check(before, after, { varFiles: [{ workspace: null, name: 'secrets.tfvars', text: 'pw = "hunter22"\n' }] }).equivalent).toBe(true);
+    const wrong = check(before, after, { varFiles: [{ workspace: 'default', name: 'secrets.tfvars', text: 'pw = "wrong-one"\n' }] });
+    expect(lines(wrong)).toEqual(['default a.b password: (sensitive value) -> (sensitive value) (update)']);
+    expect(check(before, after, { varFiles: [{ workspace: 'prod', name: 's.tfvars', text: 'pw = "hunter22"\n' }] }).differences[0]!.action).toBe('cannot judge');
+  });
+
+  it('resolves a reference to another environment\'s literal name, so a kept cross-environment value verifies', () => {
+    const before = 'resource "aws_db_subnet_group" "dev" {\n  name = "dev-db"\n}\nresource "aws_db_instance" "staging" {\n  db_subnet_group_name = aws_db_subnet_group.dev.name\n}\n';
+    const after = 'resource "aws_db_subnet_group" "dev" {\n  name = "dev-db"\n}\nresource "aws_db_instance" "staging" {\n  db_subnet_group_name = "dev-db"\n}\n';
+    expect(check({ 'main.tf': before }, { 'main.tf': after }).equivalent).toBe(true);
+  });
+
+  // Every refactor fixture of the repository verifies: before and after plan the same.
+  const cases = readdirSync(path.join(projectRoot, 'examples', 'before'));
+  for (const name of cases) {
+    it(`fixture ${name} verifies`, () => {
+      const root = path.join(projectRoot, 'examples', 'before', name);
+      const meta = path.join(projectRoot, 'examples', 'after', name, 'expected-run.json');
+      if (statSync(meta, { throwIfNoEntry: false })?.isFile() && JSON.parse(readFileSync(meta, 'utf8')).noop) return;
+      for (const dir of moduleDirs(root)) {
+        const rel = path.relative(root, dir);
+        const before = readModule(dir);
+        const after = new Map(before);
+        const afterDir = path.join(projectRoot, 'examples', 'after', name, rel);
+        if (!statSync(afterDir, { throwIfNoEntry: false })?.isDirectory()) continue;
+        for (const f of readdirSync(afterDir)) if (/\.(tf|tfvars)$/.test(f)) after.set(f, readFileSync(path.join(afterDir, f), 'utf8'));
+        const secrets = after.get('secrets.tfvars');
+        const r = verifyModule({ before, after, moves: [], varFiles: secrets ? [{ workspace: null, name: 'secrets.tfvars', text: secrets }] : [] });
+        expect(lines(r), `${name}/${rel}`).toEqual([]);
+      }
+    });
+  }
+});
+
+function moduleDirs(root: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string): void => {
+    const entries = readdirSync(d, { withFileTypes: true });
+    if (entries.some((e) => e.isFile() && e.name.endsWith('.tf'))) out.push(d);
+    for (const e of entries) if (e.isDirectory()) walk(path.join(d, e.name));
+  };
+  walk(root);
+  return out;
+}
+
+function readModule(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const f of readdirSync(dir)) {
+    if (!/\.(tf|tfvars)$/.test(f)) continue;
+    const bytes = readFileSync(path.join(dir, f));
+    const text = bytes.toString('utf8');
+    if (text.includes('\ufffd')) return new Map();
+    out.set(f, text);
+  }
+  return out;
+}
