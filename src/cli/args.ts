@@ -25,6 +25,8 @@ export interface CliOptions {
   color?: boolean;
   config?: string;
   allowDirty: boolean;
+  /** --no-verify: --write skips proving the refactor changes plan nothing. */
+  noVerify: boolean;
   help: boolean;
   version: boolean;
   /** Transform option values given as flags, by flag name. */
@@ -46,6 +48,7 @@ const CORE = {
   color: { type: 'boolean' },
   config: { type: 'string' },
   'allow-dirty': { type: 'boolean' },
+  'no-verify': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' },
 } as const;
@@ -56,7 +59,6 @@ const NOT_YET: Record<string, string> = {
   '--interactive': 'the interactive review',
   '--strategy': 'merge-environments',
   '--migration-format': 'merge-environments',
-  '--no-verify': 'verify',
 };
 
 const list = (s: string | undefined): string[] | undefined =>
@@ -92,6 +94,7 @@ export function parseCli(argv: string[], registry: readonly Transform<unknown>[]
     exclude: (v.exclude as string[] | undefined) ?? [],
     showSecrets: v['show-secrets'] === true,
     allowDirty: v['allow-dirty'] === true,
+    noVerify: v['no-verify'] === true,
     help: v.help === true,
     version: v.version === true,
     transformFlags: new Map([...transformFlags].filter((f) => v[f] !== undefined).map((f) => [f, String(v[f])])),

@@ -13,13 +13,16 @@ Usage:
   tfcodemod [options] [paths...]    preview: unified diff on stdout, summary on stderr
   tfcodemod --write [paths...]      apply every change and write the migration script
   tfcodemod --check [paths...]      exit 1 if anything would change (for CI)
+  tfcodemod verify BEFORE AFTER     prove a rewrite plans nothing (tfcodemod verify --help)
 
 Each directory with .tf files under the paths (default: .) is a module. .terraform/ is
 skipped and .gitignore is honoured. Root modules are those no scanned module calls.
 
 Output:
   --write                       apply all changes, all-or-nothing, and write migrate-state.sh
-                                per root module (refuses a dirty git work tree)
+                                per root module (refuses a dirty git work tree); first proves,
+                                per workspace, that the refactor changes plan nothing
+  --no-verify                   let --write skip that proof
   --check                       change nothing; exit 1 when there would be changes
   --json                        the JSON report on stdout (version 1), nothing else
   --patch FILE                  also write the exact patch (mode 0600); apply it from the
@@ -44,7 +47,8 @@ ${transformFlags.join('\n')}
   -h, --help                    this text
   -V, --version                 the version
 
-Exit codes: 0 success or nothing to do; 1 --check found changes; 2 usage error, unreadable
+Exit codes: 0 success or nothing to do; 1 --check found changes, or verify refused --write;
+2 usage error, unreadable
 or invalid input, or a failed write (a module with invalid input is skipped and reported;
 the others are still processed, and a run's writes are all-or-nothing).
 

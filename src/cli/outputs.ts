@@ -33,6 +33,8 @@ export class RunOutputs {
   private readonly next: string[] = [];
   private readonly patch: string[] = [];
   private readonly planned: PlannedWrite[] = [];
+  /** Difference lines of modules whose rewrite would not plan the same (verify). */
+  private readonly unverified: string[] = [];
   private modules = 0;
   private touched = 0;
   private changes = 0;
@@ -54,6 +56,11 @@ export class RunOutputs {
     else for (const o of r.outputs) this.s.write(renderDiff(fileDiff(o), { color: this.s.stdoutColor, secrets: cli.showSecrets ? [] : r.secrets }));
     if (cli.patch !== undefined) for (const o of r.outputs) this.patch.push(renderDiff(fileDiff(o), { color: false, secrets: [] }));
     if (cli.write) for (const o of r.outputs) this.planned.push({ path: o.abs, text: o.after, ...(o.mode !== undefined ? { mode: o.mode } : {}), expected: o.expected });
+    if (r.verification && !r.verification.equivalent) {
+      for (const d of r.verification.differences) {
+        this.unverified.push(`${r.path}: ${[d.workspace, d.address, d.path].filter(Boolean).join(' ')}: ${d.before} -> ${d.after} (${d.action})`);
+      }
+    }
     this.summary.push(...moduleSummary(r, this.s.style));
     this.next.push(...nextSteps([r], this.s.style, cli.write));
   }
@@ -78,7 +85,11 @@ export class RunOutputs {
       }
     }
     let wrote = false;
-    if (cli.write && this.planned.length > 0) {
+    if (cli.write && this.unverified.length > 0) {
+      err(`tfcodemod: verify: the rewrite would not plan the same as the original; nothing was written (--no-verify skips this check):`);
+      for (const line of this.unverified) err(`  ${line}`);
+      code = Math.max(code, EXIT.changes);
+    } else if (cli.write && this.planned.length > 0) {
       try {
         await writeAll(this.planned, this.s.shown);
         wrote = true;

@@ -16,6 +16,7 @@ import { parseCli, UsageError, type CliOptions } from './args.js';
 import { helpText, listTransforms } from './help.js';
 import { EXIT, RunOutputs } from './outputs.js';
 import { resolveSelection, type Selection } from './selection.js';
+import { runVerify } from './verify.js';
 import type { SummaryStyle } from './summary.js';
 
 export { EXIT };
@@ -43,6 +44,8 @@ function treeRootOf(paths: string[], cwd: string): string {
  */
 export async function run(argv: string[], io: Io, registry: readonly Transform<unknown>[], registryUrl?: string): Promise<number> {
   const err = (s: string): void => void io.stderr.write(s.endsWith('\n') ? s : s + '\n');
+  // A directory named verify is given as ./verify.
+  if (argv[0] === 'verify') return runVerify(argv.slice(1), io);
   let cli: CliOptions;
   try {
     cli = parseCli(argv, registry);
@@ -64,10 +67,6 @@ export async function run(argv: string[], io: Io, registry: readonly Transform<u
   if (cli.listTransforms) {
     io.stdout.write(listTransforms(registry));
     return EXIT.ok;
-  }
-  if (cli.paths[0] === 'verify') {
-    err('tfcodemod: the verify subcommand is not in this version yet (a directory named verify can be given as ./verify)');
-    return EXIT.error;
   }
 
   const paths = cli.paths.map((p) => path.resolve(io.cwd, p));
@@ -166,6 +165,7 @@ export async function run(argv: string[], io: Io, registry: readonly Transform<u
     treeRoot,
     migrationScript: migrationScript ? path.resolve(io.cwd, migrationScript) : path.join(m.dir, 'migrate-state.sh'),
     toolVersion: VERSION,
+    verify: cli.write && !cli.noVerify,
   }));
   pool?.configure(poolSetup(registryUrl!, settings));
   // Results are used in module order; a few jobs ahead are in flight so every worker is busy.

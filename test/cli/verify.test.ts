@@ -1,0 +1,121 @@
+// `tfcodemod verify` as a process, and --write refusing what verify cannot prove.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/run.js';
+import { attributeOf, attributeValue } from '../../src/cst/nodes.js';
+import { defineTransform, type Transform } from '../../src/engine/transform.js';
+import { projectRoot, tempTree } from '../helpers.js';
+
+const cli = path.join(projectRoot, 'dist', 'src', 'cli', 'main.js');
+if (!existsSync(cli)) throw new Error('dist/ is missing: run npm run build (npm test does)');
+
+function tfcodemod(args: string[], cwd: string) {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const before = path.join(projectRoot, 'examples', 'before', 'legacy-app');
+
+/** The legacy app and its rewrite, side by side in a temp dir. */
+function pair(): { dir: string; after: string } {
+  const dir = tempTree({});
+  cpSync(before, path.join(dir, 'before'), { recursive: true });
+  cpSync(before, path.join(dir, 'after'), { recursive: true });
+  cpSync(path.join(projectRoot, 'examples', 'after', 'legacy-app'), path.join(dir, 'after'), { recursive: true });
+  return { dir, after: path.join(dir, 'after') };
+}
+
+describe('tfcodemod verify', () => {
+  it('proves the bundled rewrite equivalent with its secrets file, exit 0', () => {
+    const { dir } = pair();
+    const r = tfcodemod(['verify', 'before', 'after', '--var-file', 'after/secrets.tfvars'], dir);
+    expect(r.stderr).toContain('verify: equivalent');
+    expect(r.code).toBe(0);
+  });
+
+  it('cannot judge without the secret values (exit 1) unless --allow-unknown, and never prints them', () => {
+    const { dir } = pair();
+    const r = tfcodemod(['verify', 'before', 'after'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('cannot judge');
+    for (const secret of ['Pr0d-S3cret-2019', 'sk_live_51H8example', 'wJalrXUtnFEMI']) expect(r.stdout).not.toContain(secret);
+    expect(tfcodemod(['verify', 'before', 'after', '--allow-unknown'], dir).code).toBe(0);
+  });
+
+  it('reports a changed value as one line per difference, exit 1', () => {
+    const { dir, after } = pair();
+    const vpc = path.join(after, 'vpc.tf');
+    writeFileSync(vpc, readFileSync(vpc, 'utf8').replace('"10.30.0.0/16"', '"10.31.0.0/16"'));
+    const r = tfcodemod(['verify', 'before', 'after', '--var-file', 'after/secrets.tfvars'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout.trim()).toBe('default aws_vpc.prod_vpc cidr_block: "10.30.0.0/16" -> "10.31.0.0/16" (update)');
+    const json = JSON.parse(tfcodemod(['verify', 'before', 'after', '--var-file', 'default:after/secrets.tfvars', '--json'], dir).stdout);
+    expect(json.equivalent).toBe(false);
+    expect(json.differences).toHaveLength(1);
+  });
+
+  it('takes the moves from a --json report', () => {
+    const dir = tempTree({
+      'before/main.tf': 'resource "aws_vpc" "dev_vpc" {\n  cidr_block = "10.0.0.0/16"\n}\n',
+      'after/main.tf': 'resource "aws_vpc" "vpc" {\n  cidr_block = "10.0.0.0/16"\n}\n',
+      'report.json': JSON.stringify({ version: 1, modules: [{ path: '.', changes: [{ moves: [{ from: { workspace: 'default', address: 'aws_vpc.dev_vpc' }, to: { workspace: 'dev', address: 'aws_vpc.vpc' } }] }] }] }),
+    });
+    expect(tfcodemod(['verify', 'before', 'after', '--moves', 'report.json'], dir).code).toBe(0);
+    expect(tfcodemod(['verify', 'before', 'after'], dir).code).toBe(1);
+  });
+
+  it('exits 2 on bad input with path:line:col', () => {
+    const dir = tempTree({ 'before/main.tf': 'locals {\n  a = \n}\n', 'after/main.tf': 'locals {}\n' });
+    const bad = tfcodemod(['verify', 'before', 'after'], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/before\/main\.tf:2:\d+: /);
+    expect(tfcodemod(['verify', 'before'], dir).code).toBe(2);
+    expect(tfcodemod(['verify', 'after', 'nowhere'], dir).stderr).toContain('nowhere: no such file or directory');
+    expect(tfcodemod(['verify', '--help'], dir).stdout).toContain('Usage: tfcodemod verify BEFORE AFTER');
+  });
+});
+
+describe('--write and verify', () => {
+  /** A transform with a bug: it changes a CIDR while calling it a refactor. */
+  const buggy = defineTransform<true>({
+    id: 'buggy',
+    title: 'buggy',
+    description: 'changes what it should not',
+    kinds: ['refactor'],
+    optIn: false,
+    options: {},
+    plan: () => true,
+    apply(_p, module, ctx) {
+      for (const b of module.index.resources.values()) {
+        const a = attributeOf(b.body, 'cidr_block');
+        const v = a && attributeValue(a);
+        if (v) ctx.change({ subject: 'x', title: 'tidy the CIDR', reason: '', kind: 'refactor' }, (c) => c.replaceNode(b.file, v, '"10.99.0.0/16"'));
+      }
+    },
+  }) as Transform<unknown>;
+
+  async function runWith(args: string[], cwd: string) {
+    const out = new PassThrough();
+    const err = new PassThrough();
+    let stderr = '';
+    err.on('data', (d) => (stderr += d));
+    out.resume();
+    const code = await run(args, { stdout: out, stderr: err, cwd, env: {} }, [buggy]);
+    return { code, stderr };
+  }
+
+  it('refuses to write when the refactor would not plan the same, exit 1, nothing written', async () => {
+    const dir = tempTree({ 'main.tf': 'resource "aws_vpc" "v" {\n  cidr_block = "10.0.0.0/16"\n}\n' });
+    const r = await runWith(['--write', '.'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('verify: the rewrite would not plan the same as the original; nothing was written');
+    expect(r.stderr).toContain('default aws_vpc.v cidr_block: "10.0.0.0/16" -> "10.99.0.0/16" (update)');
+    expect(readFileSync(path.join(dir, 'main.tf'), 'utf8')).toContain('10.0.0.0/16');
+    const skipped = await runWith(['--write', '--no-verify', '.'], dir);
+    expect(skipped.code).toBe(0);
+    expect(readFileSync(path.join(dir, 'main.tf'), 'utf8')).toContain('10.99.0.0/16');
+  });
+});
