@@ -59,11 +59,17 @@ export function compare(input: CompareInput): Difference[] {
   const workspaces = input.workspaces ?? (moves.length > 0 ? [...new Set(moves.map((m) => m.to.workspace))] : ['default']);
   const legacy = moves.length > 0 ? input.before('default') : null;
   const diffs: Difference[] = [];
+  // Unknowns keep their source text; addresses in it are renamed like references.
+  const renames = moves.filter((m) => m.from.address !== m.to.address).map((m) => [new RegExp(`(?<![\\w.-])${m.from.address.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`, 'g'), m.to.address] as const);
   const mapValue = (v: Value): Value =>
-    mapRefs(v, (r) => {
-      const to = moveTarget(moves, r.workspace, r.address);
-      return { ...r, workspace: to.workspace, address: to.address };
-    });
+    mapRefs(
+      v,
+      (r) => {
+        const to = moveTarget(moves, r.workspace, r.address);
+        return { ...r, workspace: to.workspace, address: to.address };
+      },
+      (source) => renames.reduce((s, [re, to]) => s.replace(re, to), source),
+    );
   // A state address moved twice, or two moved onto one: state mv would refuse the second.
   const key = (a: { workspace: string; address: string }): string => `${a.workspace}:${a.address}`;
   for (const [, list] of groupBy(moves, (m) => key(m.from))) {

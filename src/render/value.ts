@@ -104,22 +104,28 @@ export function canonical(v: Value): string {
   }
 }
 
-/** Applies `f` to every ref inside a value (for mapping addresses through state moves). */
-export function mapRefs(v: Value, f: (ref: Extract<Value, { t: 'ref' }>) => Value): Value {
+/**
+ * Applies `f` to every ref inside a value, and `g` to the source text of every unknown (for
+ * mapping addresses through state moves).
+ */
+export function mapRefs(v: Value, f: (ref: Extract<Value, { t: 'ref' }>) => Value, g: (source: string) => string = (s) => s): Value {
   let out: Value;
   switch (v.t) {
     case 'ref':
       out = f(v);
       break;
+    case 'unknown':
+      out = { ...v, source: g(v.source) };
+      break;
     case 'symbolic':
-      out = { ...v, args: v.args.map((a) => mapRefs(a, f)) };
+      out = { ...v, args: v.args.map((a) => mapRefs(a, f, g)) };
       break;
     case 'list':
     case 'set':
-      out = { ...v, items: v.items.map((a) => mapRefs(a, f)) };
+      out = { ...v, items: v.items.map((a) => mapRefs(a, f, g)) };
       break;
     case 'map':
-      out = { ...v, entries: new Map([...v.entries].map(([k, a]) => [k, mapRefs(a, f)])) };
+      out = { ...v, entries: new Map([...v.entries].map(([k, a]) => [k, mapRefs(a, f, g)])) };
       break;
     default:
       return v;

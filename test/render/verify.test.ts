@@ -183,3 +183,12 @@ function readModule(dir: string): Map<string, string> {
   }
   return out;
 }
+
+describe('verify unknowns through moves', () => {
+  it('compares the source text of what it cannot evaluate after renaming the moved addresses', () => {
+    const before = { 'main.tf': 'resource "aws_vpc" "dev_vpc" {\n  cidr_block = "10.0.0.0/16"\n}\nresource "aws_route" "r" {\n  note = unknown_fn(aws_vpc.dev_vpc.id)\n}\n' };
+    const after = { 'main.tf': 'resource "aws_vpc" "vpc" {\n  cidr_block = "10.0.0.0/16"\n}\nresource "aws_route" "r" {\n  note = unknown_fn(aws_vpc.vpc.id)\n}\n' };
+    const r = verifyModule({ before: m(before), after: m(after), moves: [move('aws_vpc.dev_vpc', 'dev', 'aws_vpc.vpc'), move('aws_route.r', 'dev', 'aws_route.r')] });
+    expect(r.differences).toEqual([]);
+  });
+});
