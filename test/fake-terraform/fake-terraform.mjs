@@ -12,9 +12,12 @@
 //                 exits 1 before doing anything (it is remembered in FAKE_TF_FAIL_MARKER,
 //                 default <FAKE_TF_LOG>.fail, so a later invocation with the same prefix runs)
 //   TF_WORKSPACE, TF_DATA_DIR, TF_VAR_name, AWS_REGION as in Terraform.
-// Simplifications: no providers or refresh; a plan compares resource and output names only;
-// count/for_each are ignored in the configuration; prompts are never answered (as with
-// -input=false): a step that would ask needs -force-copy.
+// plan compares resource instances: the configuration is rendered for the current workspace by
+// tfcodemod's own renderer (dist/, so the project must be built), with the variables Terraform
+// would use; `moved` blocks move state instances first, as Terraform does.
+// Simplifications: no providers or refresh; a plan compares instance addresses, not attributes,
+// and root output names; data sources and module calls are not planned; prompts are never
+// answered (as with -input=false): a step that would ask needs -force-copy.
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -43,6 +46,7 @@ function fail(summary, detail = '', code = 1) {
 
 function parseFlags(args, spec) {
   const flags = {};
+  const order = []; // repeatable flags as [name, value], in the order given
   for (const [name, kind] of Object.entries(spec)) flags[name] = kind === 'multi' ? [] : undefined;
   let i = 0;
   for (; i < args.length; i++) {
@@ -68,10 +72,12 @@ function parseFlags(args, spec) {
       if (i + 1 >= args.length) fail(`flag needs an argument: -${name}`);
       value = args[++i];
     }
-    if (kind === 'multi') flags[name].push(value);
-    else flags[name] = value;
+    if (kind === 'multi') {
+      flags[name].push(value);
+      order.push([name, value]);
+    } else flags[name] = value;
   }
-  return { flags, rest: args.slice(i) };
+  return { flags, rest: args.slice(i), order };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -125,7 +131,6 @@ async function loadConfig() {
     files.push({ name: n, text, json: await parseHcl(n, text) });
   }
   let backend = null;
-  const resources = new Map();
   const variables = new Map();
   const outputs = new Set();
   for (const f of files) {
@@ -139,16 +144,14 @@ async function loadConfig() {
       backend = backends[0];
     }
     if (override) continue;
-    for (const [type, byName] of Object.entries(f.json.resource ?? {})) {
-      for (const name of Object.keys(byName)) resources.set(`${type}.${name}`, { type, name });
-    }
     for (const [name, blocks] of Object.entries(f.json.variable ?? {})) {
       const line = f.text.split('\n').findIndex((l) => new RegExp(`^\\s*variable\\s+"${name}"`).test(l)) + 1;
-      variables.set(name, { hasDefault: 'default' in blocks[0], file: f.name, line, source: f.text.split('\n')[line - 1] ?? '' });
+      const type = typeof blocks[0].type === 'string' ? blocks[0].type.replace(/^\$\{(.*)\}$/s, '$1') : null;
+      variables.set(name, { hasDefault: 'default' in blocks[0], type, file: f.name, line, source: f.text.split('\n')[line - 1] ?? '' });
     }
     for (const name of Object.keys(f.json.output ?? {})) outputs.add(name);
   }
-  configCache = { backend, resources, variables, outputs };
+  configCache = { backend, variables, outputs };
   return configCache;
 }
 
@@ -318,19 +321,28 @@ const instanceAddrs = (s) =>
   sortResources(s.resources).flatMap((r) => (r.instances ?? []).map((i) => resourceAddr(r) + keyText(i.index_key)));
 const sortResources = (rs) => [...rs].sort((a, b) => (resourceAddr(a) < resourceAddr(b) ? -1 : resourceAddr(a) > resourceAddr(b) ? 1 : 0));
 
-/** `[module.x.][data.]type.name[key]` → parts; the key is a number or a string. */
-function parseAddress(text) {
-  const m = /^((?:module\.[A-Za-z0-9_-]+(?:\[[^\]]+\])?\.)*)(data\.)?([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)(?:\[(.+)\])?$/.exec(text);
-  if (!m) fail('Invalid address', `"${text}" is not a resource or resource instance address this fake understands.`);
+const ADDRESS = /^((?:module\.[A-Za-z0-9_-]+(?:\[[^\]]+\])?\.)*)(data\.)?([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)(?:\[(.+)\])?$/;
+
+/** `[module.x.][data.]type.name[key]` → parts (the key is a number or a string), or null. */
+function matchAddress(text) {
+  const m = ADDRESS.exec(text);
+  if (!m) return null;
   let key;
   if (m[5] !== undefined) {
     try {
       key = JSON.parse(m[5]);
     } catch {
-      fail('Invalid address', `Invalid index key in "${text}".`);
+      return null;
     }
   }
   return { module: m[1] ? m[1].slice(0, -1) : undefined, mode: m[2] ? 'data' : 'managed', type: m[3], name: m[4], key, hasKey: m[5] !== undefined };
+}
+
+function parseAddress(text) {
+  const a = matchAddress(text);
+  if (a) return a;
+  if (ADDRESS.test(text)) fail('Invalid address', `Invalid index key in "${text}".`);
+  fail('Invalid address', `"${text}" is not a resource or resource instance address this fake understands.`);
 }
 
 const sameResource = (r, a) => (r.module ?? undefined) === a.module && (r.mode ?? 'managed') === a.mode && r.type === a.type && r.name === a.name;
@@ -632,7 +644,10 @@ async function stateMv(args) {
   if (src.type !== dst.type) fail('Invalid state move request', `Cannot move ${rest[0]} to ${rest[1]}: resource types don't match.`);
   const res = findResource(from, src);
   const moved = [];
-  if (!src.hasKey) {
+  // As Terraform's sourceObjectAddrs: an index-less source whose resource has
+  // a no-key instance means that instance, so `a.b` → `a.b[0]` is allowed.
+  const wholeResource = !src.hasKey && !res?.instances?.some((i) => i.index_key === undefined);
+  if (wholeResource) {
     if (!res) fail('Invalid source address', `Cannot move ${rest[0]}: does not match anything in the current state.`);
     if (dst.hasKey) fail('Invalid target address', `Cannot move ${rest[0]} to ${rest[1]}: the source is a whole resource (not a resource instance) so the target must also be a whole resource.`);
     if (findResource(to, dst)) fail('Invalid target address', `Cannot move to ${rest[1]}: there is already a resource at that address in the current state.`);
@@ -643,17 +658,18 @@ async function stateMv(args) {
       if (!dst.module) delete to.resources.at(-1).module;
     }
   } else {
-    const inst = res?.instances?.find((i) => stable(i.index_key) === stable(src.key));
+    const inst = res?.instances?.find((i) => (src.hasKey ? stable(i.index_key) === stable(src.key) : i.index_key === undefined));
     if (!inst) fail('Invalid source address', `Cannot move ${rest[0]}: does not match anything in the current state.`);
     const dstKey = dst.hasKey ? dst.key : undefined;
-    let dres = findResource(to, dst);
-    if (dres?.instances?.some((i) => stable(i.index_key) === stable(dstKey))) {
+    if (findResource(to, dst)?.instances?.some((i) => stable(i.index_key) === stable(dstKey))) {
       fail('Invalid target address', `Cannot move to ${rest[1]}: there is already a resource instance at that address in the current state.`);
     }
     moved.push([rest[0], rest[1]]);
     if (!flags['dry-run']) {
       res.instances = res.instances.filter((i) => i !== inst);
       if (res.instances.length === 0) from.resources = from.resources.filter((r) => r !== res);
+      // Looked up after the removal: within one state the target may be the source's own resource.
+      let dres = findResource(to, dst);
       if (!dres) {
         dres = { ...(dst.module ? { module: dst.module } : {}), mode: res.mode, type: dst.type, name: dst.name, provider: res.provider, instances: [] };
         if (dstKey !== undefined) dres.each = typeof dstKey === 'number' ? 'list' : 'map';
@@ -707,61 +723,203 @@ async function stateRm(args) {
 // ---------------------------------------------------------------------------------------------
 // plan and show
 
-async function readVarFile(file) {
+// The desired instances come from tfcodemod's own renderer (the built project: npm run build),
+// loaded only by plan.
+const DIST = new URL('../../dist/src/', import.meta.url);
+async function loadRenderer() {
+  try {
+    const [render, index, parser, variables, nodes] = await Promise.all(
+      ['render/render.js', 'terraform/module-index.js', 'cst/parser.js', 'render/variables.js', 'cst/nodes.js'].map((p) => import(new URL(p, DIST).href)),
+    );
+    await parser.initParser();
+    return { ...render, ...index, ...parser, ...variables, ...nodes };
+  } catch (e) {
+    fail('fake terraform: cannot load tfcodemod\'s renderer', `Build the project first (npm run build): ${e.message ?? e}`);
+  }
+}
+
+/** A JSON value (a .tfvars.json file) as a renderer value. */
+function jsonValue(v) {
+  if (v === null) return { t: 'null' };
+  if (typeof v === 'string') return { t: 'string', v };
+  if (typeof v === 'number') return { t: 'number', v };
+  if (typeof v === 'boolean') return { t: 'bool', v };
+  if (Array.isArray(v)) return { t: 'list', items: v.map(jsonValue) };
+  return { t: 'map', entries: new Map(Object.entries(v).map(([k, x]) => [k, jsonValue(x)])) };
+}
+
+/** A variables file's values: HCL evaluated by the renderer, or JSON. */
+function readVarFile(r, file) {
   const text = readText(file);
   if (text === null) fail('Failed to read variables file', `Given variables file ${file} does not exist.`);
-  return file.endsWith('.json') ? JSON.parse(text) : parseHcl(file, text);
+  try {
+    if (file.endsWith('.json')) return new Map(Object.entries(JSON.parse(text)).map(([k, v]) => [k, jsonValue(v)]));
+    return r.readVarFile(text, file);
+  } catch (e) {
+    fail('Invalid variables file', `${file}: ${e.message ?? e}`);
+  }
+}
+
+/**
+ * Variable values in Terraform's precedence (later wins): TF_VAR_ environment variables, then
+ * terraform.tfvars(.json), *.auto.tfvars(.json) in lexical order, then -var-file and -var in
+ * the order given.
+ */
+function variableValues(r, ordered, declared) {
+  const values = new Map();
+  const flag = (text, what) => {
+    try {
+      return r.parseVarFlag(text);
+    } catch (e) {
+      fail('Invalid value for a variable', `${what}: ${e.message ?? e}`);
+    }
+  };
+  for (const [k, v] of Object.entries(process.env)) if (k.startsWith('TF_VAR_')) values.set(...flag(`${k.slice(7)}=${v}`, k));
+  const names = fs.readdirSync('.');
+  const auto = [
+    ...['terraform.tfvars', 'terraform.tfvars.json'].filter((n) => names.includes(n)),
+    ...names.filter((n) => /\.auto\.tfvars(\.json)?$/.test(n)).sort(),
+  ];
+  for (const f of auto) for (const [k, v] of readVarFile(r, f)) values.set(k, v);
+  for (const [name, value] of ordered) {
+    if (name === 'var-file') for (const [k, v] of readVarFile(r, value)) values.set(k, v);
+    else if (name === 'var') values.set(...flag(value, `-var ${value}`));
+  }
+  // Like Terraform, a value becomes the declared primitive type (-var subnets=2 is a number).
+  for (const [k, v] of values) {
+    const type = declared.get(k)?.type;
+    if (type === 'number' && v.t === 'string' && v.v.trim() !== '' && Number.isFinite(Number(v.v))) values.set(k, { ...v, t: 'number', v: Number(v.v) });
+    else if (type === 'bool' && v.t === 'string' && (v.v === 'true' || v.v === 'false')) values.set(k, { ...v, t: 'bool', v: v.v === 'true' });
+    else if (type === 'string' && (v.t === 'number' || v.t === 'bool')) values.set(k, { ...v, t: 'string', v: String(v.v) });
+  }
+  return values;
+}
+
+/** Renders the working directory's configuration (override files aside) for one workspace. */
+function renderConfig(r, workspace, variables) {
+  const names = fs.readdirSync('.').filter((n) => n.endsWith('.tf') && !isOverride(n) && fs.statSync(n).isFile()).sort();
+  const files = names.map((name) => {
+    const text = fs.readFileSync(name, 'utf8');
+    return { name, text, tree: r.parseHcl(text), eol: text.includes('\r\n') ? '\r\n' : '\n' };
+  });
+  try {
+    const index = new r.ModuleIndex(files);
+    const rendered = r.renderModule(index, { workspace, variables, readFile: (p) => readText(p) });
+    const moved = index.blocks
+      .filter((b) => b.type === 'moved')
+      .map((b) => ['from', 'to'].map((k) => {
+        const a = r.attributeOf(b.body, k);
+        return matchAddress((a && r.attributeValue(a)?.text.trim()) ?? '');
+      }))
+      .filter(([from, to]) => from && to && from.mode === 'managed' && to.mode === 'managed' && !from.module && !to.module);
+    return { rendered, moved };
+  } finally {
+    for (const f of files) f.tree.delete();
+  }
+}
+
+const instanceAddr = (a, key) => `${a.mode === 'data' ? 'data.' : ''}${a.type}.${a.name}${keyText(key)}`;
+
+/**
+ * Applies `moved` blocks to the state's instances (address → instance), as Terraform does
+ * before planning: an instance at a `from` address moves when nothing is at its `to` address.
+ * Returns previous addresses by new address.
+ */
+function applyMoves(instances, moved) {
+  const previous = new Map();
+  const move = (from, to) => {
+    if (!instances.has(from) || instances.has(to)) return;
+    instances.set(to, instances.get(from));
+    instances.delete(from);
+    previous.set(to, previous.get(from) ?? from);
+    previous.delete(from);
+  };
+  for (const [from, to] of moved) {
+    if (from.hasKey || to.hasKey) {
+      // An instance, or a resource without count/for_each (its no-key instance), to an instance.
+      move(instanceAddr(from, from.key), instanceAddr(to, to.key));
+      continue;
+    }
+    // A whole resource renamed: every instance keeps its key.
+    for (const [addr, i] of [...instances]) {
+      if (i.resource.type === from.type && i.resource.name === from.name) move(addr, instanceAddr(to, i.instance.index_key));
+    }
+  }
+  return previous;
 }
 
 async function cmdPlan(args) {
-  const { flags, rest } = parseFlags(args, {
+  const { flags, rest, order } = parseFlags(args, {
     input: 'bool', 'detailed-exitcode': 'bool', out: 'string', 'var-file': 'multi', var: 'multi', lock: 'bool', 'lock-timeout': 'string',
     refresh: 'bool', 'no-color': 'bool', parallelism: 'string', target: 'multi', compact: 'bool',
   });
   if (rest.length) fail('Too many command line arguments', 'To specify a working directory for the plan, use the global -chdir flag.');
   const config = await loadConfig();
   const store = await activeStore();
-  // Variables: auto-loaded files, then -var-file/-var in order, then TF_VAR_ (any source will do).
-  const given = new Set();
-  const auto = fs.readdirSync('.').filter((n) => n === 'terraform.tfvars' || n === 'terraform.tfvars.json' || /\.auto\.tfvars(\.json)?$/.test(n)).sort();
-  for (const f of [...auto, ...flags['var-file']]) for (const k of Object.keys(await readVarFile(f))) given.add(k);
-  for (const v of flags.var) given.add(v.split('=')[0]);
-  for (const k of Object.keys(process.env)) if (k.startsWith('TF_VAR_')) given.add(k.slice(7));
+  const workspace = currentWorkspace();
+  const r = await loadRenderer();
+  const variables = variableValues(r, order, config.variables);
   for (const [name, v] of config.variables) {
-    if (v.hasDefault || given.has(name)) continue;
+    if (v.hasDefault || variables.has(name)) continue;
     fail(
       'No value for required variable',
       `  on ${v.file} line ${v.line}:\n  ${v.line}: ${v.source}\n\nThe root module input variable "${name}" is not set, and has no default value.\nUse a -var or -var-file command line argument to provide a value for this\nvariable.`,
     );
   }
-  const state = parseState(store.read(currentWorkspace()), currentWorkspace()) ?? emptyState();
+  const { rendered, moved } = renderConfig(r, workspace, variables);
+  if (rendered.problems.length > 0) {
+    fail('fake terraform: the configuration cannot be planned', rendered.problems.map((p) => `  - ${p}`).join('\n'));
+  }
+  const desired = new Map([...rendered.instances].filter(([, i]) => i.mode === 'managed'));
+
+  // The state's managed instances of the root module, by address; then the moves.
+  const state = parseState(store.read(workspace), workspace) ?? emptyState();
+  const inState = new Map();
+  for (const res of sortResources(state.resources)) {
+    if ((res.mode ?? 'managed') !== 'managed' || res.module) continue;
+    for (const instance of res.instances ?? []) inState.set(resourceAddr(res) + keyText(instance.index_key), { resource: res, instance });
+  }
+  const previous = applyMoves(inState, moved);
+
+  const change = (address, action) => {
+    const a = parseAddress(address);
+    return {
+      address,
+      ...(previous.has(address) ? { previous_address: previous.get(address) } : {}),
+      mode: 'managed',
+      type: a.type,
+      name: a.name,
+      ...(a.hasKey ? { index: a.key } : {}),
+      change: { actions: [action] },
+    };
+  };
   const changes = [];
-  const managed = state.resources.filter((r) => (r.mode ?? 'managed') === 'managed' && !r.module);
-  for (const [address, r] of config.resources) {
-    const inState = managed.find((s) => s.type === r.type && s.name === r.name && (s.instances ?? []).length > 0);
-    if (!inState) changes.push({ address, mode: 'managed', type: r.type, name: r.name, change: { actions: ['create'] } });
-    else for (const i of inState.instances) changes.push({ address: address + keyText(i.index_key), mode: 'managed', type: r.type, name: r.name, change: { actions: ['no-op'] } });
-  }
-  for (const s of managed) {
-    if (config.resources.has(`${s.type}.${s.name}`)) continue;
-    for (const i of s.instances ?? []) changes.push({ address: resourceAddr(s) + keyText(i.index_key), mode: 'managed', type: s.type, name: s.name, change: { actions: ['delete'] } });
-  }
+  for (const address of desired.keys()) changes.push(change(address, inState.has(address) ? 'no-op' : 'create'));
+  for (const address of inState.keys()) if (!desired.has(address)) changes.push(change(address, 'delete'));
+
+  // Outputs by name; an output whose value is null is not kept in state.
+  const isNull = (name) => rendered.outputs.get(name)?.t === 'null';
   const outputChanges = {};
-  for (const name of config.outputs) if (!(name in state.outputs)) outputChanges[name] = { actions: ['create'] };
-  for (const name of Object.keys(state.outputs)) if (!config.outputs.has(name)) outputChanges[name] = { actions: ['delete'] };
+  for (const name of config.outputs) if (!(name in state.outputs) && !isNull(name)) outputChanges[name] = { actions: ['create'] };
+  for (const name of Object.keys(state.outputs)) if (!config.outputs.has(name) || isNull(name)) outputChanges[name] = { actions: ['delete'] };
 
   const adds = changes.filter((c) => c.change.actions[0] === 'create').length;
   const dels = changes.filter((c) => c.change.actions[0] === 'delete').length;
+  const moves = changes.filter((c) => c.previous_address !== undefined).length;
   const outs = Object.keys(outputChanges).length;
   if (flags.out) {
-    writeText(flags.out, JSON.stringify({ fake_terraform_plan: 1, workspace: currentWorkspace(), resource_changes: changes, output_changes: outputChanges }, null, 2) + '\n');
+    writeText(flags.out, JSON.stringify({ fake_terraform_plan: 1, workspace, resource_changes: changes, output_changes: outputChanges }, null, 2) + '\n');
   }
-  if (adds + dels + outs === 0) {
+  if (adds + dels + moves + outs === 0) {
     out('\nNo changes. Your infrastructure matches the configuration.');
     return 0;
   }
-  for (const c of changes) if (c.change.actions[0] !== 'no-op') out(`  # ${c.address} will be ${c.change.actions[0] === 'create' ? 'created' : 'destroyed'}`);
-  if (adds + dels > 0) out(`\nPlan: ${adds} to add, 0 to change, ${dels} to destroy.`);
+  for (const c of changes) {
+    const action = c.change.actions[0];
+    if (action !== 'no-op') out(`  # ${c.address} will be ${action === 'create' ? 'created' : 'destroyed'}${c.previous_address ? `\n  # (moved from ${c.previous_address})` : ''}`);
+    else if (c.previous_address) out(`  # ${c.previous_address} has moved to ${c.address}`);
+  }
+  if (adds + dels + moves > 0) out(`\nPlan: ${adds} to add, 0 to change, ${dels} to destroy.`);
   if (outs > 0) out(`\nChanges to Outputs:\n${Object.entries(outputChanges).map(([n, c]) => `  ${c.actions[0] === 'create' ? '+' : '-'} ${n}`).join('\n')}`);
   return flags['detailed-exitcode'] ? 2 : 0;
 }

@@ -68,10 +68,19 @@ describe('fake terraform: state mv between files', () => {
     expect(dst.resources.find((r) => r.name === 'private')!.instances.map((i) => i.attributes.id)).toEqual(['subnet-1', 'subnet-2']);
 
     const taken = tf(sb, ['state', 'mv', '-state=src.tfstate', '-state-out=dst.tfstate', 'aws_vpc.prod_vpc', 'aws_vpc.vpc']);
-    expect([taken.code, taken.stderr]).toEqual([1, expect.stringContaining('there is already a resource at that address')]);
+    expect([taken.code, taken.stderr]).toEqual([1, expect.stringContaining('there is already a resource instance at that address')]);
     const missing = mv('aws_vpc.dev_vpc', 'aws_vpc.other');
     expect([missing.code, missing.stderr]).toEqual([1, expect.stringContaining('does not match anything in the current state')]);
     expect(readState(path.join(sb.dir, 'src.tfstate'))!.serial).toBe(9);
+  });
+
+  it('moves a resource without count into an index (its no-key instance), but not a counted resource as a whole', () => {
+    const sb = sandbox({ 'main.tf': '' });
+    writeFiles(sb.dir, { 'a.tfstate': stateText({ lineage: 'A', serial: 1, resources: [vpc('shared', 'vpc-s'), subnets('s', ['x', 'y'])] }) });
+    expect(tf(sb, ['state', 'mv', '-state=a.tfstate', 'aws_vpc.shared', 'aws_vpc.shared[0]']).code).toBe(0);
+    expect(addresses(readState(path.join(sb.dir, 'a.tfstate')))).toEqual(['aws_subnet.s[0]', 'aws_subnet.s[1]', 'aws_vpc.shared[0]']);
+    const counted = tf(sb, ['state', 'mv', '-state=a.tfstate', 'aws_subnet.s', 'aws_subnet.t[0]']);
+    expect([counted.code, counted.stderr]).toEqual([1, expect.stringContaining('the source is a whole resource (not a resource instance)')]);
   });
 
   it('lists and removes in a -state file; an empty file is no state', () => {
@@ -194,6 +203,72 @@ describe('fake terraform: workspaces, plan, hooks', () => {
       ['aws_vpc.b', 'create'],
       ['aws_vpc.old', 'delete'],
     ]);
+  });
+
+  it('plans instances: count and for_each expanded for the workspace and the variables, moved blocks as moves', () => {
+    const sb = sandbox({
+      'main.tf': [
+        'variable "subnets" {\n  type = number\n}\n',
+        'resource "aws_subnet" "s" {\n  count = var.subnets\n}\n',
+        'resource "aws_vpc" "vpc" {\n  for_each = toset(["dev", "prod"])\n}\n',
+        'resource "aws_db_instance" "db" {\n  count = terraform.workspace == "prod" ? 1 : 0\n}\n',
+        'moved {\n  from = aws_vpc.dev_vpc\n  to   = aws_vpc.vpc["dev"]\n}\n',
+      ].join('\n'),
+      'one.tfvars': 'subnets = 1\n',
+      'two.tfvars': 'subnets = 2\n',
+    });
+    writeFiles(sb.dir, {
+      'terraform.tfstate': stateText({
+        lineage: 'L',
+        serial: 1,
+        resources: [subnets('s', ['subnet-0']), vpc('dev_vpc', 'vpc-d'), { type: 'aws_vpc', name: 'vpc', each: 'map', instances: [{ index_key: 'prod', attributes: { id: 'vpc-p' } }] }],
+      }),
+      'terraform.tfstate.d/prod/terraform.tfstate': stateText({ lineage: 'P', serial: 1, resources: [{ type: 'aws_db_instance', name: 'db', each: 'list', instances: [{ index_key: 0, attributes: { id: 'db' } }] }] }),
+    });
+    const plan = (args: string[], env: Record<string, string> = {}) => {
+      const r = tf(sb, ['plan', '-input=false', '-detailed-exitcode', '-out=p.tfplan', ...args], env);
+      const shown = JSON.parse(tf(sb, ['show', '-json', 'p.tfplan']).stdout) as { resource_changes: { address: string; previous_address?: string; index?: unknown; change: { actions: string[] } }[] };
+      return { ...r, changes: shown.resource_changes.map((c) => [c.address, c.change.actions[0], c.previous_address ?? null]) };
+    };
+
+    // The later -var-file wins: two subnets, one of them new; the moved block moves dev_vpc.
+    const two = plan(['-var-file=one.tfvars', '-var-file=two.tfvars']);
+    expect(two.code).toBe(2);
+    expect(two.changes).toEqual([
+      ['aws_subnet.s[0]', 'no-op', null],
+      ['aws_subnet.s[1]', 'create', null],
+      ['aws_vpc.vpc["dev"]', 'no-op', 'aws_vpc.dev_vpc'],
+      ['aws_vpc.vpc["prod"]', 'no-op', null],
+    ]);
+    expect(two.stdout).toContain('# aws_vpc.dev_vpc has moved to aws_vpc.vpc["dev"]');
+    expect(two.stdout).toContain('# aws_subnet.s[1] will be created');
+    expect(two.stdout).toContain('Plan: 1 to add, 0 to change, 0 to destroy.');
+
+    // A var file wins over TF_VAR_: one subnet, only the move left (not "No changes": exit 2).
+    const one = plan(['-var-file=one.tfvars'], { TF_VAR_subnets: '2' });
+    expect([one.code, one.changes.filter((c) => c[1] !== 'no-op')]).toEqual([2, []]);
+    expect(one.stdout).toContain('Plan: 0 to add, 0 to change, 0 to destroy.');
+    // -var after -var-file wins; a surplus instance is destroyed.
+    expect(plan(['-var-file=two.tfvars', '-var=subnets=0']).changes).toContainEqual(['aws_subnet.s[0]', 'delete', null]);
+
+    // Workspace prod: its own state and count; the moved block finds nothing to move there.
+    const prod = plan(['-var-file=one.tfvars'], { TF_WORKSPACE: 'prod' });
+    expect([prod.code, prod.changes]).toEqual([
+      2,
+      [
+        ['aws_subnet.s[0]', 'create', null],
+        ['aws_vpc.vpc["dev"]', 'create', null],
+        ['aws_vpc.vpc["prod"]', 'create', null],
+        ['aws_db_instance.db[0]', 'no-op', null],
+      ],
+    ]);
+  });
+
+  it('fails a plan whose configuration the renderer cannot expand', () => {
+    const sb = sandbox({ 'main.tf': 'resource "aws_vpc" "a" {}\n\nresource "aws_subnet" "s" {\n  count = aws_vpc.a.subnet_count\n}\n' });
+    const r = tf(sb, ['plan', '-input=false', '-detailed-exitcode']);
+    expect([r.code, r.stderr]).toEqual([1, expect.stringContaining('aws_subnet.s: count of aws_subnet.s is not known')]);
+    expect(tf(sb, ['plan', '-input=false']).stdout).toBe('');
   });
 
   it('logs every invocation; FAKE_TF_FAIL fails the first matching one only', () => {
