@@ -2,9 +2,9 @@
 // leave, inserting attributes into a body while re-aligning the `=` signs and trailing comments
 // of the run they join, inserting a nested block. They return plain text edits; only the
 // whitespace of the runs they change is touched besides the items themselves.
-import type { TextEdit } from './edit.js';
+import { applyEdits, type TextEdit } from './edit.js';
 import { attributeName, blockClose, blockOpen, bodyOf, childrenOf, itemsOf } from './nodes.js';
-import type { Node } from './parser.js';
+import { parseHcl, type Node } from './parser.js';
 import { INDENT } from './printer.js';
 import { indentationAt, isBlankLine, lineEndAfterBreak, lineStartOf } from './text.js';
 
@@ -48,14 +48,33 @@ interface AttrLine {
   /** Set on lines being inserted. */
   inserted?: NewAttribute;
 }
-type Line = AttrLine | { kind: 'other' };
+/** 'continuation': a line inside a heredoc value, which does not break a run for fmt. */
+type Line = AttrLine | { kind: 'other' } | { kind: 'continuation' };
+
+/** True when an attribute's value is a heredoc: fmt aligns its `=` like a one-line value. */
+function isHeredoc(attr: Node): boolean {
+  const value = childrenOf(attr).find((k) => k.type === 'expression');
+  return value?.namedChild(0)?.type === 'template_expr' && value.namedChild(0)?.namedChild(0)?.type === 'heredoc_template';
+}
 
 function measure(text: string, attr: Node): AttrLine | null {
-  if (attr.startPosition.row !== attr.endPosition.row) return null;
   const kids = childrenOf(attr);
   const name = kids[0];
   const eq = kids.find((k) => k.type === '=');
   if (!name || !eq) return null;
+  if (attr.startPosition.row !== attr.endPosition.row) {
+    if (!isHeredoc(attr)) return null;
+    const firstLineEnd = text.indexOf('\n', eq.startIndex);
+    return {
+      kind: 'attr',
+      name: name.text,
+      indent: attr.startIndex - lineStartOf(text, attr.startIndex),
+      padStart: name.endIndex,
+      padEnd: eq.startIndex,
+      rest: text.slice(eq.startIndex, firstLineEnd).replace(/\r$/, '').trimEnd().length,
+      commentPad: null,
+    };
+  }
   const lineEnd = text.indexOf('\n', attr.endIndex);
   const rest = text.slice(attr.endIndex, lineEnd === -1 ? text.length : lineEnd).replace(/\r$/, '');
   const trimmed = rest.trimStart();
@@ -109,7 +128,9 @@ export function editAttributes(text: string, block: Node, change: { remove?: Nod
   const rows = new Map<number, Line>();
   for (const item of items) {
     const m = item.type === 'attribute' ? measure(text, item) : null;
-    if (m) rows.set(item.startPosition.row, m);
+    if (!m) continue;
+    rows.set(item.startPosition.row, m);
+    for (let r = item.startPosition.row + 1; r <= item.endPosition.row; r++) rows.set(r, { kind: 'continuation' });
   }
   // Removed items (and the comment and blank lines that go with them) leave the sequence; the
   // lines around them become neighbours, so their runs are re-aligned.
@@ -157,7 +178,7 @@ export function editAttributes(text: string, block: Node, change: { remove?: Nod
   };
   for (const s of sequence) {
     if (s.line.kind === 'attr') run.push(s as { line: AttrLine; row: number | null });
-    else closeRun();
+    else if (s.line.kind !== 'continuation') closeRun();
   }
   closeRun();
 
@@ -251,4 +272,40 @@ export function replaceItem(text: string, node: Node, printed: string): TextEdit
     .map((l, i) => (i === 0 || l === '' ? l : indent + l))
     .join('\n');
   return { start: node.startIndex, end: node.endIndex, text: reindented };
+}
+
+/**
+ * `terraform fmt`'s alignment for new text: `=` aligned in every run of consecutive
+ * single-line attributes or object elements, trailing comments aligned within each run. Only
+ * for text the tool generates (it touches every run).
+ */
+export function realign(text: string): string {
+  const tree = parseHcl(text);
+  try {
+    const edits: TextEdit[] = [];
+    const visit = (n: Node): void => {
+      const items =
+        n.type === 'body' ? itemsOf(n).filter((i) => i.type === 'attribute') : n.type === 'object' ? n.namedChildren.filter((c): c is Node => c?.type === 'object_elem') : [];
+      let run: AttrLine[] = [];
+      let lastRow = -2;
+      const close = (): void => {
+        if (run.length > 0) alignRun(text, run, edits);
+        run = [];
+      };
+      const rows = new Map<number, number>();
+      for (const i of items) rows.set(i.startPosition.row, (rows.get(i.startPosition.row) ?? 0) + 1);
+      for (const i of items) {
+        const m = rows.get(i.startPosition.row) === 1 ? measure(text, i) : null;
+        if (!m || i.startPosition.row !== lastRow + 1) close();
+        if (m) run.push(m);
+        lastRow = m ? i.endPosition.row : -2;
+      }
+      close();
+      for (const c of n.namedChildren) if (c) visit(c);
+    };
+    visit(tree.rootNode);
+    return applyEdits(text, edits);
+  } finally {
+    tree.delete();
+  }
 }

@@ -176,6 +176,8 @@ export function runModule(input: ModuleInput, settings: RunSettings): ModuleRun 
     for (const [name, after] of texts) {
       const before = input.files.get(name) ?? null;
       if (before === after) continue;
+      // A file one transform created and a later one emptied is not written at all.
+      if (before === null && after.trim() === '') continue;
       const mode = modes.get(name);
       const f = parsed.get(name);
       const items = before !== null && f && f.text === after ? changedItems(before, after, f.tree) : undefined;

@@ -143,7 +143,13 @@ export class ChangeCollector implements TransformContext {
       replace: edit,
       replaceNode: (file, node, text) => edit(file, node.startIndex, node.endIndex, text),
       insert: (file, offset, text) => edit(file, offset, offset, text),
-      remove: (file, start, end) => edit(file, start, end, ''),
+      // Removals that overlap (two neighbouring blocks each taking the blank line between
+      // them) are one removal.
+      remove: (file, start, end) => {
+        const overlapping = change.edits.filter((e) => e.file === file.name && e.text === '' && e.start <= end && start <= e.end && e.end > e.start);
+        for (const o of overlapping) change.edits.splice(change.edits.indexOf(o), 1);
+        edit(file, Math.min(start, ...overlapping.map((o) => o.start)), Math.max(end, ...overlapping.map((o) => o.end)), '');
+      },
       appendItem: (file, text, mode) => change.appends.push({ file, text, origin: id, ...(mode ? { mode } : {}) }),
       appendLine: (file, line) => change.lines.push({ file, line, origin: id }),
       move: (m) => change.moves.push(m),

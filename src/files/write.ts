@@ -43,8 +43,11 @@ async function currentFingerprint(p: string): Promise<string | null> {
 /** Writes all files or none. `display` turns an absolute path into what messages show. */
 export async function writeAll(writes: PlannedWrite[], display: (p: string) => string = (p) => p): Promise<void> {
   const staged: { tmp: string; target: string; backup: string | null }[] = [];
+  /** Directories created for new files (secrets/), removed again if the write fails. */
+  const createdDirs: string[] = [];
   const cleanup = async (): Promise<void> => {
     await Promise.all(staged.map((s) => fs.rm(s.tmp, { force: true })));
+    for (const d of createdDirs.reverse()) await fs.rmdir(d).catch(() => undefined);
   };
   try {
     for (const w of writes) {
@@ -64,6 +67,16 @@ export async function writeAll(writes: PlannedWrite[], display: (p: string) => s
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
         if (code !== 'ENOENT') throw new WriteError(display(w.path), code === 'EACCES' || code === 'EPERM' ? 'file is read-only; nothing was written' : `${describeFsError(e)}; nothing was written`);
+      }
+      const first = await fs.mkdir(path.dirname(target), { recursive: true }).catch((e: unknown) => {
+        throw new WriteError(display(w.path), `cannot create its directory (${describeFsError(e)}); nothing was written`);
+      });
+      if (first !== undefined) {
+        for (let d = path.dirname(target); ; d = path.dirname(d)) {
+          createdDirs.push(d);
+          if (d === first || path.dirname(d) === d) break;
+        }
+        createdDirs.reverse();
       }
       const tmp = path.join(path.dirname(target), `.${path.basename(target)}.tfcodemod-${randomBytes(4).toString('hex')}.tmp`);
       try {

@@ -12,6 +12,8 @@ export interface Traversal {
   /** Range of the traversal in the source (root through its last static step). */
   start: number;
   end: number;
+  /** End offset of each step (so a prefix such as `aws_vpc.dev_vpc` can be replaced). */
+  ends: number[];
 }
 
 export type Reference =
@@ -32,7 +34,7 @@ const OTHER_ROOTS = new Set(['path', 'terraform', 'count', 'each', 'self']);
  */
 function readTraversal(kids: Node[], i: number, text: string): { t: Traversal; next: number } {
   const head = kids[i]!;
-  const t: Traversal = { root: head.text, steps: [], start: head.startIndex, end: head.endIndex };
+  const t: Traversal = { root: head.text, steps: [], start: head.startIndex, end: head.endIndex, ends: [] };
   let j = i + 1;
   for (; j < kids.length; j++) {
     const k = kids[j]!;
@@ -56,12 +58,14 @@ function readTraversal(kids: Node[], i: number, text: string): { t: Traversal; n
     } else if (k.type === 'splat') {
       t.steps.push('*');
       t.end = k.endIndex;
+      t.ends.push(k.endIndex);
       j++;
       break;
     } else {
       break;
     }
     t.end = k.endIndex;
+    t.ends.push(k.endIndex);
   }
   return { t, next: j };
 }

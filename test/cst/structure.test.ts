@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { applyEdits } from '../../src/cst/edit.js';
 import { attributeOf, blocksOf, bodyOf } from '../../src/cst/nodes.js';
 import { initParser, parseHcl, type Node } from '../../src/cst/parser.js';
-import { editAttributes, insertNestedBlock, removalRange, replaceItem, type NewAttribute } from '../../src/cst/structure.js';
+import { editAttributes, insertNestedBlock, realign, removalRange, replaceItem, type NewAttribute } from '../../src/cst/structure.js';
 import { lineEndingOf } from '../../src/cst/text.js';
 import { hclFormat, hclParse } from '../helpers.js';
 
@@ -140,5 +140,25 @@ describe('insertNestedBlock and replaceItem', () => {
     tree.delete();
     expect(out).toBe('terraform {\n  backend "s3" {\n    encrypt = true\n  }\n}\n');
     await expectFmtClean(out);
+  });
+});
+
+describe('heredoc values in runs', () => {
+  it('aligns a heredoc attribute with its run, as fmt does, and keeps the heredoc body', async () => {
+    const before = 'resource "a" "b" {\n  ami = "x"\n  user_data = <<-EOT\n    echo hi\n  EOT\n  tags = {}\n}\n';
+    const formatted = await hclFormat(before);
+    const out = edit(formatted, { insert: [{ name: 'instance_type', value: '"t3.micro"', afterName: 'ami' }] });
+    expect(out).toContain('  user_data     = <<-EOT\n    echo hi\n  EOT\n');
+    await expectFmtClean(out);
+  });
+});
+
+describe('realign', () => {
+  it('aligns = in runs of attributes and object elements as fmt does, and changes nothing else', async () => {
+    const text = 'locals {\n  a = 1\n  long_name = {\n    dev = "x"\n    staging = null\n  }\n\n  b = 2 # note\n  cc = 3 # other\n}\n';
+    const out = realign(text);
+    expect(out).toBe(await hclFormat(text));
+    expect(out).toBe('locals {\n  a = 1\n  long_name = {\n    dev     = "x"\n    staging = null\n  }\n\n  b  = 2 # note\n  cc = 3 # other\n}\n');
+    expect(realign(out)).toBe(out);
   });
 });

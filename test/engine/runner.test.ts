@@ -91,6 +91,52 @@ describe('runModule', () => {
     expect(run.errors[0]!.message).toMatch(/overlapping edits.*overlap:one.*overlap:two/);
   });
 
+  it('merges overlapping removals of one change (neighbouring blocks sharing a blank line)', () => {
+    const removeBoth = defineTransform<true>({
+      id: 'rm',
+      title: 'rm',
+      description: 'rm',
+      kinds: ['refactor'],
+      optIn: false,
+      options: {},
+      plan: () => true,
+      apply(_p, module, ctx) {
+        const f = module.files[0]!;
+        const a = f.text.indexOf('resource "a" "one"');
+        const b = f.text.indexOf('resource "a" "two"');
+        const c = f.text.indexOf('resource "a" "three"');
+        ctx.change({ subject: 'both', title: 'both', reason: '', kind: 'refactor' }, (ch) => {
+          ch.remove(f, a, b); // "one" and the blank line after it
+          ch.remove(f, b - 1, c); // the same blank line, "two" and the blank line after it
+        });
+      },
+    }) as Transform<unknown>;
+    const run = runModule(files('resource "a" "one" {}\n\nresource "a" "two" {}\n\nresource "a" "three" {}\n'), settings([removeBoth]));
+    expect(run.errors).toEqual([]);
+    expect(run.outputs.get('main.tf')!.after).toBe('resource "a" "three" {}\n');
+  });
+
+  it('does not write a file one change created and a later change emptied', () => {
+    const createThenEmpty = defineTransform<true>({
+      id: 'ce',
+      title: 'ce',
+      description: 'ce',
+      kinds: ['refactor'],
+      optIn: false,
+      options: {},
+      plan: () => true,
+      apply(_p, module, ctx) {
+        const f = module.files[0]!;
+        ctx.change({ subject: 'x', title: 'x', reason: '', kind: 'refactor' }, (c) => {
+          c.replace(f, 0, f.text.length, 'resource "a" "b" {}\n');
+          c.appendItem('new.tf', '   \n');
+        });
+      },
+    }) as Transform<unknown>;
+    const run = runModule(files('resource "a" "b" {\n  x = 1\n}\n'), settings([createThenEmpty]));
+    expect([...run.outputs.keys()]).toEqual(['main.tf']);
+  });
+
   it('keeps transforms away from blocks marked tfcodemod:ignore, even when they do not check', () => {
     const run = runModule(files('# tfcodemod:ignore\nresource "a" "b" {\n  x = 1\n}\n\nresource "a" "c" {\n  x = 1\n}\n'), settings([setX('first', '2')]));
     expect(run.outputs.get('main.tf')!.after).toBe('# tfcodemod:ignore\nresource "a" "b" {\n  x = 1\n}\n\nresource "a" "c" {\n  x = 2\n}\n');

@@ -21,6 +21,24 @@ describe('writeAll', () => {
     expect(readdirSync(dir).sort()).toEqual(['a.tf', 'secrets.tfvars']);
   });
 
+  it('creates the directory of a new file (secrets/dev.tfvars), and removes it again when the write fails', async () => {
+    const dir = tempTree({ 'a.tf': 'a\n' });
+    await writeAll([{ path: path.join(dir, 'secrets/dev.tfvars'), text: 'p = "x"\n', mode: 0o600, expected: null }]);
+    expect(readFileSync(path.join(dir, 'secrets/dev.tfvars'), 'utf8')).toBe('p = "x"\n');
+    expect(statSync(path.join(dir, 'secrets/dev.tfvars')).mode & 0o777).toBe(0o600);
+
+    const other = tempTree({ 'a.tf': 'a\n' });
+    const expected = fp(path.join(other, 'a.tf'));
+    writeFileSync(path.join(other, 'a.tf'), 'changed\n');
+    await expect(
+      writeAll([
+        { path: path.join(other, 'deep/er/x.tfvars'), text: 'x = 1\n', expected: null },
+        { path: path.join(other, 'a.tf'), text: 'A\n', expected },
+      ]),
+    ).rejects.toThrow(/a\.tf: changed on disk/);
+    expect(readdirSync(other).sort()).toEqual(['a.tf']);
+  });
+
   it('writes nothing when a file changed on disk since it was read', async () => {
     const dir = tempTree({ 'a.tf': 'a\n', 'b.tf': 'b\n' });
     const expectedA = fp(path.join(dir, 'a.tf'));
