@@ -18,7 +18,10 @@ export interface MigrationPlan {
   stateIsLocal: boolean;
   localStatePath: string;
   localWorkspaceDir: string;
-  /** Var files that `terraform plan` needs (e.g. secrets.tfvars), relative to the module. */
+  /**
+   * Var files that `terraform plan` needs (e.g. secrets.tfvars), relative to the module;
+   * `{workspace}` stands for the workspace being planned (`secrets/{workspace}.tfvars`).
+   */
   varFiles: string[];
 }
 
@@ -285,7 +288,13 @@ function backendMigration(plan: MigrationPlan): string[] {
 }
 
 function verification(plan: MigrationPlan, groups: MoveGroup[]): string[] {
-  const varArgs = plan.varFiles.map((f) => ` -var-file=${shq(f)}`).join('');
+  // Var files named per workspace (`secrets/{workspace}.tfvars`) are passed when they exist.
+  const varLines = plan.varFiles.map((f) =>
+    f.includes('{workspace}')
+      ? `  if [[ -f "${f.replace('{workspace}', '$ws')}" ]]; then vars+=("-var-file=${f.replace('{workspace}', '$ws')}"); fi`
+      : `  vars+=(${shq(`-var-file=${f}`)})`,
+  );
+  const varArgs = plan.varFiles.length > 0 ? ' ${vars[@]+"${vars[@]}"}' : '';
   const destinations = [...new Set(groups.map((g) => g.to))];
   return [
     '# Verification: plan every workspace; only no-op and read actions are allowed.',
@@ -303,6 +312,7 @@ function verification(plan: MigrationPlan, groups: MoveGroup[]): string[] {
     'FAILED=0',
     'plan_workspace() {',
     '  local ws=$1 rc=0 listed state',
+    ...(plan.varFiles.length > 0 ? ['  local vars=()', ...varLines] : []),
     '  if [[ $MODE == dry-run ]]; then',
     '    run terraform workspace select "$ws"',
     `    run terraform plan -input=false -detailed-exitcode -out="$WORK/$ws.tfplan"${varArgs}`,

@@ -197,7 +197,9 @@ export async function processModule(job: ModuleJob, settings: RunSettings): Prom
   // The migration script of a root module.
   const steps: MigrationStep[] = applied.flatMap((c) => c.steps);
   const backend = steps.find((s) => s.kind === 'backend') ?? null;
-  if (hasMigration({ moves, backend })) {
+  // Moves that `moved` blocks make need no script step.
+  const scripted = moves.filter((m) => m.via !== 'moved');
+  if (hasMigration({ moves: scripted, backend })) {
     if (!job.isRoot) {
       result.findings.push({ transform: 'tfcodemod', severity: 'warning', message: 'state moves in a child module are not scripted: run them from the root module that calls it' });
     } else {
@@ -205,12 +207,15 @@ export async function processModule(job: ModuleJob, settings: RunSettings): Prom
       const script = renderMigrationScript({
         modulePath: job.path,
         toolVersion: job.toolVersion,
-        moves,
+        moves: scripted,
         backend,
         stateIsLocal: location.local,
         localStatePath: backend?.localStatePath ?? location.path,
         localWorkspaceDir: backend?.localWorkspaceDir ?? location.workspaceDir,
-        varFiles: finalNames.has('secrets.tfvars') ? ['secrets.tfvars'] : [],
+        varFiles: [
+          ...(finalNames.has('secrets.tfvars') ? ['secrets.tfvars'] : []),
+          ...([...finalNames].some((n) => n.startsWith('secrets/')) ? ['secrets/{workspace}.tfvars'] : []),
+        ],
       });
       await addScript(result, job, script);
     }
@@ -220,7 +225,7 @@ export async function processModule(job: ModuleJob, settings: RunSettings): Prom
 
 /**
  * Renders the module before and after (with the moves) and compares them; the values extracted
- * secrets move to are read from the rewritten secrets.tfvars.
+ * secrets move to are read from the rewritten secrets files.
  */
 function verification(
   job: ModuleJob,
@@ -231,13 +236,20 @@ function verification(
 ): NonNullable<ModuleResult['verification']> {
   const after = new Map(before);
   for (const [name, o] of outputs) after.set(name, o.after);
-  const secrets = after.get('secrets.tfvars');
+  // The secret values extracted in this run: secrets.tfvars, or one file per workspace.
+  const varFiles = [...after]
+    .map(([name, text]) => {
+      if (name === 'secrets.tfvars') return { workspace: null, name, text };
+      const ws = /^secrets\/([^/]+)\.tfvars$/.exec(name)?.[1];
+      return ws ? { workspace: ws, name, text } : null;
+    })
+    .filter((f): f is NonNullable<typeof f> => f !== null);
   const result = verifyModule({
     before,
     after,
     moves,
     effects,
-    varFiles: secrets !== undefined ? [{ workspace: null, name: 'secrets.tfvars', text: secrets }] : [],
+    varFiles,
     readFile: (p) => {
       try {
         return readFileSync(path.resolve(job.dir, p), 'utf8');

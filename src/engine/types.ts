@@ -24,6 +24,8 @@ export interface StateAddress {
 export interface StateMove {
   from: StateAddress;
   to: StateAddress;
+  /** `moved` when a `moved` block in the configuration does it (no script step). */
+  via?: 'moved';
 }
 
 /** A backend migration step: back up local state, then `terraform init -migrate-state`. */
