@@ -6,7 +6,7 @@ import type { Effect, StateMove } from '../engine/types.js';
 import type { Body, Instance, Rendered } from './render.js';
 import { canonical, display, hasUnknown, isSensitive, mapRefs, markSensitive, type Value } from './value.js';
 
-export type Action = 'create' | 'destroy' | 'update' | 'read' | 'output' | 'cannot judge';
+export type Action = 'create' | 'destroy' | 'update' | 'read' | 'output' | 'output added' | 'cannot judge';
 
 export interface Difference {
   workspace: string;
@@ -59,12 +59,16 @@ export function compare(input: CompareInput): Difference[] {
   const workspaces = input.workspaces ?? (moves.length > 0 ? [...new Set(moves.map((m) => m.to.workspace))] : ['default']);
   const legacy = moves.length > 0 ? input.before('default') : null;
   const diffs: Difference[] = [];
+  // Data sources are read in every workspace: on either side their workspace does not matter.
+  const anyWorkspace = (v: Value): Value => mapRefs(v, (r) => (r.address.startsWith('data.') ? { ...r, workspace: '*' } : r));
   // Unknowns keep their source text; addresses in it are renamed like references.
   const renames = moves.filter((m) => m.from.address !== m.to.address).map((m) => [new RegExp(`(?<![\\w.-])${m.from.address.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`, 'g'), m.to.address] as const);
   const mapValue = (v: Value): Value =>
     mapRefs(
       v,
       (r) => {
+        // Data sources are read in every workspace: their workspace does not matter.
+        if (r.address.startsWith('data.')) return { ...r, workspace: '*' };
         const to = moveTarget(moves, r.workspace, r.address);
         return { ...r, workspace: to.workspace, address: to.address };
       },
@@ -119,16 +123,75 @@ export function compare(input: CompareInput): Difference[] {
         continue;
       }
       const report: Report = (path, b, a, cannot) => add({ address, path, before: b, after: a, action: cannot ? 'cannot judge' : 'update' });
-      compareBodies(mapBody(was.body, mapValue), now.body, '', report);
-      if (was.provider && now.provider) compareBodies(mapBody(was.provider, mapValue), now.provider, 'provider', report);
+      compareBodies(mapBody(was.body, mapValue), mapBody(now.body, anyWorkspace), '', report);
+      if (was.provider && now.provider) compareBodies(mapBody(was.provider, mapValue), mapBody(now.provider, anyWorkspace), 'provider', report);
       compareMaps(was.lifecycle, now.lifecycle, 'lifecycle', mapValue, report);
     }
     for (const [address, now] of after.instances) {
       if (!expected.has(address)) add({ address, path: '', before: ABSENT, after: 'declared', action: now.mode === 'data' ? 'read' : 'create' });
     }
-    compareMaps(before.outputs, after.outputs, '', mapValue, (path, b, a, cannot) => add({ address: `output.${path}`, path: '', before: b, after: a, action: cannot ? 'cannot judge' : 'output' }));
+    const homes = (name: string): Set<string> =>
+      new Set((before.outputRefs.get(name) ?? []).map((a) => moveTarget(moves, 'default', a).workspace));
+    compareOutputs(before, after, ws, legacy !== null, homes, mapValue, anyWorkspace, (name, b, a, action) => add({ address: `output.${name}`, path: '', before: b, after: a, action }));
   }
   return diffs;
+}
+
+/** The workspaces a value's references point into (data sources and `*` aside). */
+function workspacesOf(v: Value, out = new Set<string>()): Set<string> {
+  mapRefs(v, (r) => {
+    if (r.workspace !== '*') out.add(r.workspace);
+    return r;
+  });
+  return out;
+}
+
+/**
+ * Root outputs. Without moves they compare by name. With moves the legacy outputs are split
+ * between workspaces: an output whose references all point into workspace W (or that has none)
+ * must still give its value in W, under its name or a new one (a rename); outputs the new
+ * configuration adds are reported but do not fail.
+ */
+function compareOutputs(
+  before: Rendered,
+  after: Rendered,
+  ws: string,
+  split: boolean,
+  homes: (name: string) => Set<string>,
+  f: (v: Value) => Value,
+  g: (v: Value) => Value,
+  report: (name: string, before: string, after: string, action: Action) => void,
+): void {
+  const afterOutputs = new Map([...after.outputs].map(([n, v]) => [n, g(v)] as const));
+  if (!split) {
+    compareMaps(before.outputs, afterOutputs, '', f, (name, b, a, cannot) => report(name, b, a, cannot ? 'cannot judge' : b === ABSENT ? 'output added' : 'output'));
+    return;
+  }
+  const matched = new Set<string>();
+  for (const [name, raw] of before.outputs) {
+    const v = f(raw);
+    // The workspaces of what the output refers to (after the moves) are where it belongs.
+    const wss = new Set([...homes(name), ...workspacesOf(v)]);
+    if (wss.size > 0 && !wss.has(ws)) continue;
+    if (wss.size > 1) continue;
+    const same = afterOutputs.get(name);
+    if (same !== undefined && canonical(same) === canonical(v)) {
+      matched.add(name);
+      continue;
+    }
+    const renamed = [...afterOutputs].find(([n, x]) => !matched.has(n) && canonical(x) === canonical(v));
+    if (renamed) {
+      matched.add(renamed[0]);
+      continue;
+    }
+    const unknownSide = hasUnknown(v) || (same !== undefined && hasUnknown(same));
+    report(name, show(v, same), same === undefined ? ABSENT : show(same, v), unknownSide ? 'cannot judge' : 'output');
+  }
+  for (const [name, v] of afterOutputs) {
+    if (matched.has(name) || v.t === 'null') continue;
+    if (before.outputs.has(name) && canonical(f(before.outputs.get(name)!)) === canonical(v)) continue;
+    report(name, ABSENT, show(v, undefined), 'output added');
+  }
 }
 
 function mapBody(b: Body, f: (v: Value) => Value): Body {

@@ -4,6 +4,7 @@
 import { attributeName, attributeOf, attributeValue, blockLabels, blockType, bodyOf, itemsOf } from '../cst/nodes.js';
 import type { Node } from '../cst/parser.js';
 import type { BlockRef, ModuleIndex } from '../terraform/module-index.js';
+import { referenceOf, traversalsIn } from '../terraform/references.js';
 import { isSecretName } from '../terraform/secret-names.js';
 import { Env, type Globals, type Step } from './env.js';
 import { applySteps, evaluate } from './evaluate.js';
@@ -29,6 +30,8 @@ export interface Rendered {
   workspace: string;
   instances: Map<string, Instance>;
   outputs: Map<string, Value>;
+  /** The managed resources and module calls each output's expression refers to. */
+  outputRefs: Map<string, string[]>;
   /** What could not be rendered (a count that is not known, an error Terraform would report). */
   problems: string[];
 }
@@ -80,16 +83,23 @@ class Renderer {
       for (const [key, inst] of expanded) instances.set(key === null ? base : `${base}${keyText(key)}`, inst);
     }
     const outputs = new Map<string, Value>();
+    const outputRefs = new Map<string, string[]>();
     for (const [name, b] of this.index.outputs) {
       const value = attributeOf(b.body, 'value');
       const expr = value && attributeValue(value);
       if (!expr) continue;
+      outputRefs.set(
+        name,
+        traversalsIn(expr, b.file.text)
+          .map((t) => referenceOf(t))
+          .flatMap((r) => (r.kind === 'resource' ? [r.address] : r.kind === 'module' ? [`module.${r.name}`] : [])),
+      );
       const sensitive = attributeOf(b.body, 'sensitive');
       let v = this.attempt(expr, this.env, b.file.text, `output ${name}`);
       if (sensitive && attributeValue(sensitive)?.text === 'true') v = markSensitive(v);
       outputs.set(name, v);
     }
-    return { workspace: this.opts.workspace, instances, outputs, problems: this.problems };
+    return { workspace: this.opts.workspace, instances, outputs, outputRefs, problems: this.problems };
   }
 
   /**

@@ -38,7 +38,7 @@ export interface VerifyResult {
 
 /** Differences that make a refactor fail. */
 export function isFailure(d: Difference, allowUnknown = false): boolean {
-  if (d.intended || d.action === 'read') return false;
+  if (d.intended || d.action === 'read' || d.action === 'output added') return false;
   return d.action !== 'cannot judge' || !allowUnknown;
 }
 
