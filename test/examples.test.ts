@@ -1,8 +1,11 @@
 // Every case in examples/before/<case> is run with --write on a temporary copy; the files the
 // run changes or creates must equal examples/after/<case> file by file (the migration script
 // included), every HCL file written must parse with HashiCorp's parser and stay fmt-clean when
-// it was, a second run must change nothing, and before must differ from after unless the case
-// says it is a no-op. UPDATE_FIXTURES=1 rewrites examples/after from the tool's output.
+// it was, `tfcodemod verify` must find each changed module equivalent to its original in every
+// workspace the moves lead to, a second run must change nothing, and before must differ from
+// after unless the case says it is a no-op. A variant (examples/after/<case>--<variant>) runs
+// the before/<case> named in its expected-run.json with other arguments.
+// UPDATE_FIXTURES=1 rewrites examples/after from the tool's output.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,6 +29,8 @@ interface Meta {
   noop?: boolean;
   /** Extra command-line arguments. */
   args?: string[];
+  /** For a variant: the examples/before case it runs on. */
+  before?: string;
 }
 
 function listFiles(dir: string, base = dir): Map<string, string> {
@@ -50,18 +55,41 @@ async function runCli(args: string[], cwd: string): Promise<{ code: number; stdo
   return { code, stdout: out, stderr: err };
 }
 
-const cases = readdirSync(beforeRoot).filter((c) => statSync(path.join(beforeRoot, c)).isDirectory());
+const readMeta = (name: string): Meta => {
+  const p = path.join(afterRoot, name, META);
+  return existsSync(p) ? (JSON.parse(readFileSync(p, 'utf8')) as Meta) : {};
+};
+const cases = [
+  ...readdirSync(beforeRoot).filter((c) => statSync(path.join(beforeRoot, c)).isDirectory()),
+  ...readdirSync(afterRoot).filter((c) => c.includes('--') && readMeta(c).before !== undefined),
+];
+
+interface Report {
+  modules: { path: string; changes: { moves: unknown[] }[]; errors?: unknown[] }[];
+}
+
+/** `--var-file` arguments for the secrets files a run wrote into a module directory. */
+function secretsArgs(dir: string): string[] {
+  const out: string[] = [];
+  if (existsSync(path.join(dir, 'secrets.tfvars'))) out.push('--var-file', path.join(dir, 'secrets.tfvars'));
+  const perWorkspace = path.join(dir, 'secrets');
+  if (existsSync(perWorkspace)) {
+    for (const f of readdirSync(perWorkspace).sort()) if (f.endsWith('.tfvars')) out.push('--var-file', `${f.slice(0, -'.tfvars'.length)}:${path.join(perWorkspace, f)}`);
+  }
+  return out;
+}
 
 describe('examples', () => {
   for (const name of cases) {
     it(name, async () => {
       const metaPath = path.join(afterRoot, name, META);
-      const meta: Meta = existsSync(metaPath) ? JSON.parse(readFileSync(metaPath, 'utf8')) : {};
+      const meta = readMeta(name);
+      const source = path.join(beforeRoot, meta.before ?? name);
       const dir = mkdtempSync(path.join(os.tmpdir(), `tfcodemod-example-${name}-`));
       try {
-        cpSync(path.join(beforeRoot, name), dir, { recursive: true });
+        cpSync(source, dir, { recursive: true });
         const before = listFiles(dir);
-        const first = await runCli(['--write', '--allow-dirty', ...(meta.args ?? []), '.'], dir);
+        const first = await runCli(['--write', '--allow-dirty', '--json', ...(meta.args ?? []), '.'], dir);
         expect(first.code, first.stderr).toBe(meta.exitCode ?? 0);
         for (const s of meta.stderr ?? []) expect(first.stderr).toContain(s);
 
@@ -93,8 +121,21 @@ describe('examples', () => {
         }
         for (const f of written.keys()) {
           const mode = statSync(path.join(dir, f)).mode & 0o777;
-          if (path.basename(f) === 'secrets.tfvars') expect(mode, f).toBe(0o600);
+          if (path.basename(f) === 'secrets.tfvars' || /(^|\/)secrets\/[^/]+\.tfvars$/.test(f)) expect(mode, f).toBe(0o600);
           if (f.endsWith('.sh')) expect(mode, f).toBe(0o755);
+        }
+
+        // Each changed module plans the same as before, workspace by workspace, after its moves.
+        const report = JSON.parse(first.stdout) as Report;
+        for (const mod of report.modules) {
+          if (mod.changes.length === 0 || (mod.errors ?? []).length > 0) continue;
+          const movesFile = path.join(os.tmpdir(), `tfcodemod-example-moves-${process.pid}.json`);
+          writeFileSync(movesFile, JSON.stringify(mod.changes.flatMap((c) => c.moves)));
+          const after = path.join(dir, mod.path);
+          const v = await runCli(['verify', path.join(source, mod.path), after, '--moves', movesFile, ...secretsArgs(after)], dir);
+          rmSync(movesFile);
+          expect(v.code, `${mod.path}: ${v.stdout}${v.stderr}`).toBe(0);
+          expect(v.stderr).toContain('verify: equivalent');
         }
 
         const second = await runCli(['--check', ...(meta.args ?? []), '.'], dir);

@@ -1,13 +1,15 @@
 // The registry: every transform, in the fixed order of DESIGN.md ("Transform order"). Later
-// transforms (merge-environments, fold-security-rules, common-tags, env-sizing, rds-hardening)
-// take their places in this list.
+// transforms (fold-security-rules, common-tags, env-sizing, rds-hardening) take their places in
+// this list.
 import type { Transform } from '../src/engine/transform.js';
 import dedupeProviders from './dedupe-providers.js';
 import extractSecrets from './extract-secrets.js';
+import mergeEnvironments from './merge-environments.js';
 import s3Backend from './s3-backend.js';
 
 export const transforms: readonly Transform<unknown>[] = [
   dedupeProviders as Transform<unknown>,
   extractSecrets as Transform<unknown>,
+  mergeEnvironments as Transform<unknown>,
   s3Backend as Transform<unknown>,
 ];

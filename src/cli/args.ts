@@ -57,7 +57,6 @@ const CORE = {
 const NOT_YET: Record<string, string> = {
   '-i': 'the interactive review',
   '--interactive': 'the interactive review',
-  '--strategy': 'merge-environments',
   '--migration-format': 'merge-environments',
 };
 

@@ -74,7 +74,8 @@ describe('tfcodemod CLI', () => {
     const r = tfcodemod([], dir);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('diff --git a/rds.tf b/rds.tf');
-    expect(r.stdout).toContain('+  password             = var.dev_postgres_password');
+    expect(r.stdout).toContain('+  password             = local.postgres_password[terraform.workspace]');
+    expect(r.stdout).toContain('diff --git a/secrets/dev.tfvars b/secrets/dev.tfvars');
     expect(r.stdout).toContain('"********"');
     for (const s of SECRETS) {
       expect(r.stdout).not.toContain(s);
@@ -94,7 +95,7 @@ describe('tfcodemod CLI', () => {
     expect(tfcodemod(['--check'], dir).code).toBe(1);
     const w = tfcodemod(['--write'], dir);
     expect(w.code, w.stderr).toBe(0);
-    expect(w.stderr).toContain('wrote 11 files');
+    expect(w.stderr).toContain('wrote 17 files');
     expect(w.stderr).toContain('review and run migrate-state.sh');
     const c = tfcodemod(['--check'], dir);
     expect(c.code).toBe(0);
@@ -114,7 +115,9 @@ describe('tfcodemod CLI', () => {
     const change = m.changes.find((c: { id: string }) => c.id === 's3-backend:backend');
     expect(change).toMatchObject({ transform: 's3-backend', kind: 'refactor', requires: [], moves: [], effects: [] });
     expect(change.files.sort()).toEqual(['backend.s3.tfbackend', 'versions.tf']);
-    expect(report.summary).toEqual({ changes: m.changes.length, moves: 0, findings: expect.any(Number), errors: 0 });
+    const moves = m.changes.flatMap((c: { moves: unknown[] }) => c.moves);
+    expect(moves).toContainEqual({ from: { workspace: 'default', address: 'aws_vpc.dev_vpc' }, to: { workspace: 'dev', address: 'aws_vpc.vpc' } });
+    expect(report.summary).toEqual({ changes: m.changes.length, moves: moves.length, findings: expect.any(Number), errors: 0 });
     for (const s of SECRETS) expect(r.stdout).not.toContain(s);
   });
 

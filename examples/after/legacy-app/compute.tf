@@ -8,55 +8,20 @@ data "aws_ami" "ubuntu" {
   }
 }
 
-resource "aws_instance" "dev_web" {
+resource "aws_instance" "web" {
   ami                    = data.aws_ami.ubuntu.id
-  instance_type          = "m5.xlarge"
-  subnet_id              = aws_subnet.dev_private_a.id
-  vpc_security_group_ids = [aws_security_group.dev_web_sg.id]
+  instance_type          = local.web_instance_type[terraform.workspace]
+  subnet_id              = aws_subnet.private_a.id
+  vpc_security_group_ids = [aws_security_group.web_sg.id]
 
   user_data = <<-EOT
     #!/bin/bash
-    echo "DATABASE_URL=postgres://app@${aws_db_instance.dev_postgres.address}/app" >> /etc/environment
+    echo "DATABASE_URL=postgres://app@${aws_db_instance.postgres.address}/app" >> /etc/environment
   EOT
 
-  tags = {
-    Name        = "dev-web"
-    Environment = "dev"
-  }
+  tags = merge({
+    Name = "${terraform.workspace}-web"
+  }, local.web_tags[terraform.workspace])
+  monitoring = local.web_monitoring[terraform.workspace]
 }
 
-resource "aws_instance" "staging_web" {
-  ami                    = data.aws_ami.ubuntu.id
-  instance_type          = "m5.xlarge"
-  subnet_id              = aws_subnet.staging_private_a.id
-  vpc_security_group_ids = [aws_security_group.staging_web_sg.id]
-
-  user_data = <<-EOT
-    #!/bin/bash
-    echo "DATABASE_URL=postgres://app@${aws_db_instance.staging_postgres.address}/app" >> /etc/environment
-  EOT
-
-  tags = {
-    Name        = "staging-web"
-    Environment = "staging"
-  }
-}
-
-resource "aws_instance" "prod_web" {
-  ami                    = data.aws_ami.ubuntu.id
-  instance_type          = "m5.2xlarge"
-  subnet_id              = aws_subnet.prod_private_a.id
-  vpc_security_group_ids = [aws_security_group.prod_web_sg.id]
-  monitoring             = true
-
-  user_data = <<-EOT
-    #!/bin/bash
-    echo "DATABASE_URL=postgres://app@${aws_db_instance.prod_postgres.address}/app" >> /etc/environment
-  EOT
-
-  tags = {
-    Name       = "prod-web"
-    Env        = "prod"
-    CostCenter = "cc-1234"
-  }
-}

@@ -5,7 +5,7 @@
 #   ./migrate-state.sh             migrate, then plan every workspace
 #   ./migrate-state.sh --rollback  put the backed-up states back (uses -force)
 # It is safe to re-run after an interruption: finished steps are skipped and the first
-# backup is kept. Needs terraform on PATH, and jq or node to read plans.
+# backup is kept. Needs terraform on PATH, and jq or node to read states and plans.
 set -Eeuo pipefail
 umask 077
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -71,6 +71,130 @@ if ! done_step backup; then
   mark_done backup
 fi
 
+# Workspace split: pull both states, state mv between the pulled files, push the destination,
+# then the source, one destination workspace at a time.
+
+# state_addresses FILE: every resource and resource instance address in a state file.
+state_addresses() {
+  if [[ ! -s $1 ]]; then return 0; fi   # an empty file: a workspace without state
+  if command -v jq >/dev/null 2>&1; then
+    jq -r '.resources[]? | ((if .module then .module + "." else "" end) + (if .mode == "data" then "data." else "" end) + .type + "." + .name) as $r | $r, (.instances[]? | select(has("index_key")) | $r + "[" + (.index_key | tojson) + "]")' "$1"
+  elif command -v node >/dev/null 2>&1; then
+    node -e 'const s=JSON.parse(require("fs").readFileSync(process.argv[1],"utf8"));for(const r of s.resources||[]){const a=(r.module?r.module+".":"")+(r.mode==="data"?"data.":"")+r.type+"."+r.name;console.log(a);for(const i of r.instances||[])if("index_key" in i)console.log(a+"["+JSON.stringify(i.index_key)+"]")}' "$1"
+  else
+    echo "migrate-state.sh: need jq or node to read $1" >&2
+    return 1
+  fi
+}
+
+# move STEP SRC_FILE DST_FILE FROM TO: one state mv between pulled copies; skips what is done.
+move() {
+  local step=$1 src=$2 dst=$3 from=$4 to=$5 in_src in_dst
+  if [[ $MODE == dry-run ]]; then run terraform state mv -state="$src" -state-out="$dst" "$from" "$to"; return 0; fi
+  in_src=$(state_addresses "$src")
+  in_dst=$(state_addresses "$dst")
+  if ! grep -Fxq -- "$from" <<<"$in_src"; then
+    if ! grep -Fxq -- "$to" <<<"$in_dst"; then echo "migrate-state.sh: $from is in neither state; nothing to move"; fi
+    return 0
+  fi
+  if ! grep -Fxq -- "$to" <<<"$in_dst"; then
+    run terraform state mv -state="$src" -state-out="$dst" "$from" "$to"
+  elif done_step "$step.destination"; then
+    run terraform state rm -state="$src" "$from"   # pushed to the destination by an interrupted run
+  else
+    echo "migrate-state.sh: $to is already in the destination workspace; not moving $from over it" >&2
+    return 1
+  fi
+}
+
+# push WORKSPACE FILE: a pulled copy back (an empty file is a workspace that has no state).
+push() {
+  run terraform workspace select "$1"
+  if [[ $MODE == dry-run || -s $2 ]]; then run terraform state push "$2"; fi
+}
+
+if ! done_step split; then
+  # The .tf files name the new backend already: pin the local one, where the states are.
+  cleanup_override() { rm -f _tfcodemod_override.tf; }
+  if [[ $MODE != dry-run ]]; then
+    trap 'cleanup_override' EXIT
+    printf '%s' 'terraform {
+  backend "local" {}
+}
+' > _tfcodemod_override.tf
+  fi
+  run terraform init -input=false -reconfigure -force-copy
+
+  # 6 moves from workspace default to workspace dev.
+  if ! done_step split.default.dev; then
+    run terraform workspace select -or-create=true dev
+    if [[ $MODE != dry-run ]]; then terraform state pull > "$WORK/dev.tfstate"; fi
+    run terraform workspace select default
+    if [[ $MODE != dry-run ]]; then terraform state pull > "$WORK/default.tfstate"; fi
+    move split.default.dev "$WORK/default.tfstate" "$WORK/dev.tfstate" aws_instance.dev_web aws_instance.web
+    move split.default.dev "$WORK/default.tfstate" "$WORK/dev.tfstate" aws_db_subnet_group.dev_db_subnets 'aws_db_subnet_group.db_subnets[0]'
+    move split.default.dev "$WORK/default.tfstate" "$WORK/dev.tfstate" aws_db_instance.dev_postgres aws_db_instance.postgres
+    move split.default.dev "$WORK/default.tfstate" "$WORK/dev.tfstate" aws_security_group.dev_web_sg aws_security_group.web_sg
+    move split.default.dev "$WORK/default.tfstate" "$WORK/dev.tfstate" aws_vpc.dev_vpc aws_vpc.vpc
+    move split.default.dev "$WORK/default.tfstate" "$WORK/dev.tfstate" aws_subnet.dev_private_a aws_subnet.private_a
+    # The destination first: if the run stops between the pushes, nothing is lost, and a re-run
+    # (knowing the destination may hold the moved resources) removes them from the source.
+    mark_done split.default.dev.destination
+    push dev "$WORK/dev.tfstate"
+    push default "$WORK/default.tfstate"
+    mark_done split.default.dev
+  fi
+
+  # 5 moves from workspace default to workspace staging.
+  if ! done_step split.default.staging; then
+    run terraform workspace select -or-create=true staging
+    if [[ $MODE != dry-run ]]; then terraform state pull > "$WORK/staging.tfstate"; fi
+    run terraform workspace select default
+    if [[ $MODE != dry-run ]]; then terraform state pull > "$WORK/default.tfstate"; fi
+    move split.default.staging "$WORK/default.tfstate" "$WORK/staging.tfstate" aws_instance.staging_web aws_instance.web
+    move split.default.staging "$WORK/default.tfstate" "$WORK/staging.tfstate" aws_db_instance.staging_postgres aws_db_instance.postgres
+    move split.default.staging "$WORK/default.tfstate" "$WORK/staging.tfstate" aws_security_group.staging_web_sg aws_security_group.web_sg
+    move split.default.staging "$WORK/default.tfstate" "$WORK/staging.tfstate" aws_vpc.staging_vpc aws_vpc.vpc
+    move split.default.staging "$WORK/default.tfstate" "$WORK/staging.tfstate" aws_subnet.staging_private_a aws_subnet.private_a
+    # The destination first: if the run stops between the pushes, nothing is lost, and a re-run
+    # (knowing the destination may hold the moved resources) removes them from the source.
+    mark_done split.default.staging.destination
+    push staging "$WORK/staging.tfstate"
+    push default "$WORK/default.tfstate"
+    mark_done split.default.staging
+  fi
+
+  # 12 moves from workspace default to workspace prod.
+  if ! done_step split.default.prod; then
+    run terraform workspace select -or-create=true prod
+    if [[ $MODE != dry-run ]]; then terraform state pull > "$WORK/prod.tfstate"; fi
+    run terraform workspace select default
+    if [[ $MODE != dry-run ]]; then terraform state pull > "$WORK/default.tfstate"; fi
+    move split.default.prod "$WORK/default.tfstate" "$WORK/prod.tfstate" aws_instance.prod_web aws_instance.web
+    move split.default.prod "$WORK/default.tfstate" "$WORK/prod.tfstate" aws_db_subnet_group.prod_db_subnets 'aws_db_subnet_group.db_subnets[0]'
+    move split.default.prod "$WORK/default.tfstate" "$WORK/prod.tfstate" aws_db_instance.prod_postgres aws_db_instance.postgres
+    move split.default.prod "$WORK/default.tfstate" "$WORK/prod.tfstate" aws_security_group.prod_web_sg aws_security_group.web_sg
+    move split.default.prod "$WORK/default.tfstate" "$WORK/prod.tfstate" aws_security_group_rule.prod_db_from_web 'aws_security_group_rule.db_from_web[0]'
+    move split.default.prod "$WORK/default.tfstate" "$WORK/prod.tfstate" aws_security_group.prod_db_sg 'aws_security_group.db_sg[0]'
+    move split.default.prod "$WORK/default.tfstate" "$WORK/prod.tfstate" aws_vpc.prod_vpc aws_vpc.vpc
+    move split.default.prod "$WORK/default.tfstate" "$WORK/prod.tfstate" aws_subnet.prod_private_a aws_subnet.private_a
+    move split.default.prod "$WORK/default.tfstate" "$WORK/prod.tfstate" aws_subnet.prod_private_b 'aws_subnet.private_b[0]'
+    move split.default.prod "$WORK/default.tfstate" "$WORK/prod.tfstate" aws_s3_bucket.artifacts 'aws_s3_bucket.artifacts[0]'
+    move split.default.prod "$WORK/default.tfstate" "$WORK/prod.tfstate" aws_s3_bucket.artifacts_dr 'aws_s3_bucket.artifacts_dr[0]'
+    move split.default.prod "$WORK/default.tfstate" "$WORK/prod.tfstate" aws_ssm_parameter.stripe_key 'aws_ssm_parameter.stripe_key[0]'
+    # The destination first: if the run stops between the pushes, nothing is lost, and a re-run
+    # (knowing the destination may hold the moved resources) removes them from the source.
+    mark_done split.default.prod.destination
+    push prod "$WORK/prod.tfstate"
+    push default "$WORK/default.tfstate"
+    mark_done split.default.prod
+  fi
+
+  # Remove the override.
+  if [[ $MODE != dry-run ]]; then cleanup_override; trap - EXIT; fi
+  mark_done split
+fi
+
 # Backend migration: copy every workspace to the new backend (-force-copy answers the
 # "copy?" prompts; it is the only force used outside --rollback).
 if ! done_step backend; then
@@ -93,9 +217,12 @@ plan_is_clean() {
 FAILED=0
 plan_workspace() {
   local ws=$1 rc=0 listed state
+  local vars=()
+  vars+=(-var-file=secrets.tfvars)
+  if [[ -f "secrets/$ws.tfvars" ]]; then vars+=("-var-file=secrets/$ws.tfvars"); fi
   if [[ $MODE == dry-run ]]; then
     run terraform workspace select "$ws"
-    run terraform plan -input=false -detailed-exitcode -out="$WORK/$ws.tfplan" -var-file=secrets.tfvars
+    run terraform plan -input=false -detailed-exitcode -out="$WORK/$ws.tfplan" ${vars[@]+"${vars[@]}"}
     return 0
   fi
   # A workspace without state has nothing to verify (and init does not copy an empty one).
@@ -104,7 +231,7 @@ plan_workspace() {
   run terraform workspace select "$ws"
   state=$(terraform state pull)
   if [[ -z $state ]]; then echo "workspace $ws: no state to verify"; return 0; fi
-  terraform plan -input=false -detailed-exitcode -out="$WORK/$ws.tfplan" -var-file=secrets.tfvars || rc=$?
+  terraform plan -input=false -detailed-exitcode -out="$WORK/$ws.tfplan" ${vars[@]+"${vars[@]}"} || rc=$?
   if [[ $rc == 0 ]]; then
     echo "workspace $ws: no changes"
   elif [[ $rc == 2 ]] && plan_is_clean "$WORK/$ws.tfplan"; then
@@ -114,6 +241,6 @@ plan_workspace() {
     FAILED=1
   fi
 }
-for ws in $WORKSPACES; do plan_workspace "$ws"; done
+for ws in dev staging prod; do plan_workspace "$ws"; done
 if [[ $FAILED != 0 ]]; then exit 1; fi
 if [[ $MODE == dry-run ]]; then echo "migrate-state.sh: dry run; nothing was changed"; else echo "migrate-state.sh: done"; fi

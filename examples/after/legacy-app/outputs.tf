@@ -1,22 +1,14 @@
-output "dev_vpc_id" {
-  value = aws_vpc.dev_vpc.id
+output "vpc_id" {
+  value = aws_vpc.vpc.id
 }
 
-output "staging_vpc_id" {
-  value = aws_vpc.staging_vpc.id
-}
-
-output "prod_vpc_id" {
-  value = aws_vpc.prod_vpc.id
-}
-
-output "prod_db_endpoint" {
-  value = aws_db_instance.prod_postgres.endpoint
+output "db_endpoint" {
+  value = terraform.workspace == "prod" ? aws_db_instance.postgres.endpoint : null
 }
 
 # Used by the old deploy script; do not rename.
-output "prod_db_password" {
-  value       = aws_db_instance.prod_postgres.password
+output "db_password" {
+  value       = terraform.workspace == "prod" ? aws_db_instance.postgres.password : null
   sensitive   = true
   description = "Password of the production database"
 }

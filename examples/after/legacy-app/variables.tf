@@ -22,20 +22,8 @@ variable "aws_dr_secret_key" {
   sensitive   = true
 }
 
-variable "dev_postgres_password" {
-  description = "Was hardcoded as aws_db_instance.dev_postgres.password; set it in secrets.tfvars or TF_VAR_dev_postgres_password"
-  type        = string
-  sensitive   = true
-}
-
-variable "staging_postgres_password" {
-  description = "Was hardcoded as aws_db_instance.staging_postgres.password; set it in secrets.tfvars or TF_VAR_staging_postgres_password"
-  type        = string
-  sensitive   = true
-}
-
-variable "prod_postgres_password" {
-  description = "Was hardcoded as aws_db_instance.prod_postgres.password; set it in secrets.tfvars or TF_VAR_prod_postgres_password"
+variable "postgres_password" {
+  description = "Per workspace, from secrets/<workspace>.tfvars (was dev_postgres_password, staging_postgres_password, prod_postgres_password)"
   type        = string
   sensitive   = true
 }
