@@ -8,7 +8,7 @@ import type { Node } from '../src/cst/parser.js';
 import { isIdentifier, printKey } from '../src/cst/printer.js';
 import { quoteHcl } from '../src/cst/strings.js';
 import { removalRange } from '../src/cst/structure.js';
-import { lineStartOf } from '../src/cst/text.js';
+import { lineStartOf, trailingCommentAt } from '../src/cst/text.js';
 import { rewrite, selector, type ExprContext, type Rewritten } from './merge-environments-expr.js';
 import type { Group, Strategy } from './merge-environments-plan.js';
 
@@ -237,12 +237,17 @@ export function mergeGroup(group: Group, ctx: MergeContext): Merged {
     const name = local(`${path}${type}`);
     const rows: [string, string][] = copies.map((c, i) => {
       const entries = lists[i]!.map((blk) => {
-        const values = new Map(itemsOf(bodyOf(blk)).filter((a) => a.type === 'attribute').map((a) => [attributeName(a), take(rewrite(attributeValue(a)!, c.text, exprCtx(c.env)))] as const));
+        const present = itemsOf(bodyOf(blk)).filter((a) => a.type === 'attribute');
+        const values = new Map(present.map((a) => [attributeName(a), take(rewrite(attributeValue(a)!, c.text, exprCtx(c.env)))] as const));
         if ([...values.values()].some((v) => v.partialRefs)) out.problems.push(`a ${type} block refers to blocks that not every environment has`);
         const comments = leadingComments(blk, c.text).map((line) => `    ${line}\n`).join('');
+        // Comments inside the block go with their attributes into the list element.
+        const notes = new Map(present.map((a) => [attributeName(a), { above: leadingComments(a, c.text), after: trailingCommentAt(c.text, a.endIndex) }] as const));
         const body = attrs.map((a) => {
           const v = values.get(a);
-          return `      ${a.padEnd(width)} = ${v ? reindent(v.literalText, v.column, 6) : 'null'}`;
+          const note = notes.get(a);
+          const above = (note?.above ?? []).map((line) => `      ${line}\n`).join('');
+          return `${above}      ${a.padEnd(width)} = ${v ? reindent(v.literalText, v.column, 6) : 'null'}${note?.after ? ` ${note.after}` : ''}`;
         });
         return `${comments}    {\n${body.join('\n')}\n    },\n`;
       });

@@ -32,6 +32,13 @@ export function lineStartOf(text: string, offset: number): number {
   return i + 1;
 }
 
+/** The comment after `offset` on its line (`# note`), trimmed, or '' when the rest is not one. */
+export function trailingCommentAt(text: string, offset: number): string {
+  const lineEnd = text.indexOf('\n', offset);
+  const rest = text.slice(offset, lineEnd === -1 ? text.length : lineEnd).trim();
+  return /^(#|\/\/|\/\*)/.test(rest) ? rest : '';
+}
+
 /** The offset just past the line break of the line holding `offset` (or text.length). */
 export function lineEndAfterBreak(text: string, offset: number): number {
   const i = text.indexOf('\n', offset);
