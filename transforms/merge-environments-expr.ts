@@ -141,7 +141,9 @@ export function rewrite(expr: Node, text: string, ctx: ExprContext): Rewritten {
       both({ start: t.start, end: t.end, text: literal });
       out.notes.push(`uses ${found.address}.${attr} of ${target.env ? `environment ${target.env}` : 'the shared configuration'}, kept as its value ${literal}`);
     } else {
-      out.problems.push(`refers to ${text.slice(t.start, t.end)}, which lives in ${target.envs.length ? `workspace ${target.envs.join(', ')}` : 'no workspace'} after the split, and its value is not known from the configuration`);
+      const home = target.env ?? target.envs.join(', ');
+      const from = ctx.env === null ? 'it' : `the ${ctx.env} copy`;
+      out.problems.push(`${from} refers to ${text.slice(t.start, t.end)}, which lives in ${home ? `workspace ${home}` : 'no workspace'} after the split, and its value is not known from the configuration`);
     }
   }
   mapReps.sort((a, b) => a.start - b.start);

@@ -11,7 +11,7 @@ import type { BlockRef } from '../src/terraform/module-index.js';
 import { traversalsIn } from '../src/terraform/references.js';
 import { rewrite, selector, type ExprContext, type Rewritten } from './merge-environments-expr.js';
 import { list } from './merge-environments-merge.js';
-import type { Plan } from './merge-environments-plan.js';
+import type { Plan, Problem } from './merge-environments-plan.js';
 
 interface OutputGroup {
   name: string;
@@ -25,7 +25,7 @@ function envOf(b: BlockRef, ctx: ExprContext, plan: Plan): string | null | 'seve
   for (const t of traversalsIn(value, b.file.text)) {
     const name = typeof t.steps[0] === 'string' ? (t.root === 'data' ? `data.${t.steps[0]}.${String(t.steps[1])}` : `${t.root}.${t.steps[0]}`) : '';
     const target = ctx.targets.get(name);
-    if (target) envs.add(target.env ?? plan.owner);
+    if (target) envs.add(target.env ?? target.envs[0] ?? plan.owner);
     if (t.root === 'var' && typeof t.steps[0] === 'string' && ctx.variables.has(t.steps[0])) envs.add(ctx.variables.get(t.steps[0])!.env);
   }
   if (envs.size > 1) return 'several';
@@ -33,12 +33,12 @@ function envOf(b: BlockRef, ctx: ExprContext, plan: Plan): string | null | 'seve
 }
 
 /** Problems that stop the split (an output mixing environments), before anything is emitted. */
-export function outputProblems(plan: Plan, module: ModuleView, exprCtx: (env: string | null) => ExprContext): string[] {
+export function outputProblems(plan: Plan, module: ModuleView, exprCtx: (env: string | null) => ExprContext): Problem[] {
   if (plan.strategy !== 'workspace') return [];
-  const out: string[] = [];
+  const out: Problem[] = [];
   for (const [name, b] of module.index.outputs) {
     if (!attributeOf(b.body, 'value')) continue;
-    if (envOf(b, exprCtx(null), plan) === 'several') out.push(`output ${name} refers to blocks of several environments, which no single workspace has; split it by hand`);
+    if (envOf(b, exprCtx(null), plan) === 'several') out.push({ message: `output ${name} refers to blocks of several environments, which no single workspace has; split it by hand`, at: b });
   }
   return out;
 }

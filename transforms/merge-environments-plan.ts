@@ -35,12 +35,22 @@ export interface VariableGroup {
   members: { env: string; block: BlockRef }[];
 }
 
+/** Why something cannot be merged, and the block it is about. */
+export interface Problem {
+  message: string;
+  at: BlockRef;
+}
+
 export interface Plan {
   strategy: Strategy;
   envs: string[];
   groups: Group[];
   /** Managed resources and module calls no environment owns (workspace strategy: one owner). */
   shared: BlockRef[];
+  /** Groups refused while planning (workspace strategy: each copy in its own workspace). */
+  unmerged: Member[][];
+  /** Managed resources and module calls marked tfcodemod:ignore (no workspace can be given them). */
+  ignored: BlockRef[];
   owner: string;
   variables: VariableGroup[];
 }
@@ -92,6 +102,7 @@ export function planMerge(module: ModuleView, ctx: TransformContext): Plan | nul
   if (envs.length < 2) return null;
 
   const groups: Group[] = [];
+  const unmerged: Member[][] = [];
   const taken = new Set(module.index.blocks.map((b) => `${b.type}|${b.labels.slice(0, b.type === 'module' ? 1 : 2).join('|')}`));
   for (const [key, members] of candidates) {
     const [kind, type, base] = key.split('|') as ['resource' | 'data' | 'module', string, string];
@@ -100,8 +111,15 @@ export function planMerge(module: ModuleView, ctx: TransformContext): Plan | nul
       unclaimed.push(...members.filter((m) => !envs.includes(m.env)).map((m) => m.block));
     }
     if (inEnvs.length === 0) continue;
+    // One state holds every environment: a block only one environment has is not a copy of
+    // anything and stays as it is (the workspace strategy must still give it a workspace).
+    if (strategy === 'for_each' && inEnvs.length === 1) {
+      unclaimed.push(inEnvs[0]!.block);
+      continue;
+    }
     const refuse = (reason: string): void => {
       ctx.finding('warning', `${inEnvs.map((m) => m.address).join(', ')}: not merged: ${reason}`, { file: inEnvs[0]!.block.file, node: inEnvs[0]!.block.node });
+      if (inEnvs.every((m) => m.block.type !== 'data' && !ignores(m.block.ignore, ID))) unmerged.push(inEnvs);
     };
     if (new Set(inEnvs.map((m) => m.env)).size < inEnvs.length) {
       refuse('two blocks claim the same environment');
@@ -144,7 +162,9 @@ export function planMerge(module: ModuleView, ctx: TransformContext): Plan | nul
     variables.push({ name: base, members });
   }
 
-  const shared = unclaimed.filter((b) => b.type !== 'data' && !ignores(b.ignore, ID));
+  const managed = (b: BlockRef): boolean => b.type === 'resource' || b.type === 'module';
+  const shared = unclaimed.filter((b) => managed(b) && !ignores(b.ignore, ID));
+  const ignored = module.index.blocks.filter((b) => managed(b) && ignores(b.ignore, ID));
   if (groups.length === 0) return null;
-  return { strategy, envs, groups, shared, owner: (ctx.options.sharedWorkspace as string | undefined) ?? owningEnvironment(envs), variables };
+  return { strategy, envs, groups, shared, unmerged, ignored, owner: (ctx.options.sharedWorkspace as string | undefined) ?? owningEnvironment(envs), variables };
 }

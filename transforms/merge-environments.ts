@@ -13,30 +13,35 @@ import { requireTerraform } from '../src/terraform/required-version.js';
 import { traversalsIn } from '../src/terraform/references.js';
 import { rewrite, selector, type ExprContext, type Target } from './merge-environments-expr.js';
 import { leadingCommentRange, list, mergeGroup, reindent, type Merged } from './merge-environments-merge.js';
-import { ID, planMerge, type Group, type Plan } from './merge-environments-plan.js';
+import { ID, nameOf, planMerge, type Group, type Member, type Plan, type Problem } from './merge-environments-plan.js';
 import { outputEdits, outputProblems } from './merge-environments-outputs.js';
 import { foldVariables } from './merge-environments-variables.js';
 
 const LOCALS_FILE = 'environments.tf';
 
-function targetsOf(plan: Plan, groups: Group[]): Map<string, Target> {
+/**
+ * Workspace strategy: blocks that are not merged but must live in one workspace, with the
+ * workspace. Shared blocks live in the owning one; copies in a group that cannot merge stay as
+ * they are, each in its own environment's workspace.
+ */
+type Homes = Map<BlockRef, { env: string; why: string }>;
+
+function targetsOf(plan: Plan, groups: Group[], homes: Homes): Map<string, Target> {
   const targets = new Map<string, Target>();
   for (const g of groups) {
     const merged = g.kind === 'module' ? `module.${g.name}` : g.kind === 'data' ? `data.${g.type}.${g.name}` : `${g.type}.${g.name}`;
     const envs = g.members.map((m) => m.env);
     for (const m of g.members) {
-      const counted = attributeOf(m.block.body, 'count') !== null || attributeOf(m.block.body, 'for_each') !== null;
-      targets.set(m.address, { envs, env: m.env, merged, indexed: plan.strategy === 'workspace' && g.partial && !counted, block: m.block });
+      targets.set(m.address, { envs, env: m.env, merged, indexed: plan.strategy === 'workspace' && g.partial && !isCounted(m.block), block: m.block });
     }
   }
-  if (plan.strategy === 'workspace') {
-    for (const b of plan.shared) {
-      const counted = attributeOf(b.body, 'count') !== null || attributeOf(b.body, 'for_each') !== null;
-      targets.set(addressOf(b), { envs: [plan.owner], env: null, merged: addressOf(b), indexed: !counted, block: b });
-    }
-  }
+  for (const [b, home] of homes) targets.set(addressOf(b), { envs: [home.env], env: null, merged: addressOf(b), indexed: !isCounted(b), block: b });
   return targets;
 }
+
+const notMerged = (m: Member, group: Member[]): string => `The ${m.env} copy, not merged with ${group.filter((x) => x !== m).map((x) => nameOf(x.block)).join(', ')}`;
+
+const isCounted = (b: BlockRef): boolean => attributeOf(b.body, 'count') !== null || attributeOf(b.body, 'for_each') !== null;
 
 function addressOf(b: BlockRef): string {
   return b.type === 'module' ? `module.${b.labels[0]}` : b.type === 'data' ? `data.${b.labels[0]}.${b.labels[1]}` : `${b.labels[0]}.${b.labels[1]}`;
@@ -46,22 +51,23 @@ interface Prepared {
   merged: Map<Group, Merged>;
   targets: Map<string, Target>;
   variables: Map<string, { env: string; name: string }>;
-  problems: string[];
+  problems: Problem[];
   /** Rewrites of the blocks that stay (shared blocks, data sources, locals), by expression. */
   staying: { block: BlockRef; node: Node; text: string }[];
+  homes: Homes;
 }
 
 /**
  * The blocks that are not merged still refer to merged ones: shared blocks are evaluated in the
  * owning workspace, data sources and locals in every workspace.
  */
-function rewriteStaying(plan: Plan, module: ModuleView, groups: Group[], ctx: (env: string | null) => ExprContext): { problems: string[]; staying: Prepared['staying'] } {
-  const problems: string[] = [];
+function rewriteStaying(module: ModuleView, groups: Group[], homes: Homes, ctx: (env: string | null) => ExprContext): { problems: Problem[]; staying: Prepared['staying'] } {
+  const problems: Problem[] = [];
   const staying: Prepared['staying'] = [];
   const inGroup = new Set(groups.flatMap((g) => g.members.map((m) => m.block)));
   for (const b of module.index.blocks) {
     if (inGroup.has(b) || b.type === 'output' || b.type === 'variable' || b.type === 'terraform' || b.type === 'moved' || b.type === 'import') continue;
-    const env = plan.strategy === 'for_each' ? null : plan.shared.includes(b) ? plan.owner : null;
+    const env = homes.get(b)?.env ?? null;
     const visit = (body: Node | null): void => {
       for (const item of itemsOf(body)) {
         if (item.type === 'block') {
@@ -70,8 +76,9 @@ function rewriteStaying(plan: Plan, module: ModuleView, groups: Group[], ctx: (e
         }
         const v = attributeValue(item);
         if (!v) continue;
-        const r = rewrite(v, b.file.text, ctx(env));
-        if (r.problems.length > 0) problems.push(`${b.type} ${b.labels.join('.') || ''}: ${r.problems.join('; ')}`);
+        // Only references change: a block that is not merged keeps its literal text.
+        const r = rewrite(v, b.file.text, { ...ctx(env), tokens: false });
+        if (r.problems.length > 0) problems.push({ message: `${b.type} ${b.labels.join('.') || ''}: ${r.problems.join('; ')}`, at: b });
         else if (r.text !== b.file.text.slice(v.startIndex, v.endIndex)) staying.push({ block: b, node: v, text: r.text });
       }
     };
@@ -80,13 +87,24 @@ function rewriteStaying(plan: Plan, module: ModuleView, groups: Group[], ctx: (e
   return { problems, staying };
 }
 
-/** Merges every group; with the for_each strategy, groups that cannot merge drop out (to a fixed point). */
+/**
+ * Merges every group; groups that cannot merge drop out (to a fixed point), each with its
+ * reasons. With the workspace strategy their copies stay as they are, each in its own
+ * environment's workspace; what still cannot land in a workspace is a problem for the module.
+ */
 function prepare(plan: Plan, module: ModuleView, ctx: TransformContext): Prepared {
   const variables = new Map<string, { env: string; name: string }>();
   for (const v of plan.variables) for (const m of v.members) variables.set(m.block.labels[0]!, { env: m.env, name: v.name });
+  const homes: Homes = new Map();
+  const pinned: Problem[] = [];
+  if (plan.strategy === 'workspace') {
+    for (const b of plan.shared) homes.set(b, { env: plan.owner, why: 'Shared by every environment' });
+    for (const g of plan.unmerged) for (const m of g) homes.set(m.block, { env: m.env, why: notMerged(m, g) });
+    for (const b of plan.ignored) pinned.push({ message: `${addressOf(b)} is marked tfcodemod:ignore, so it cannot be kept to one workspace; every workspace would plan to create it`, at: b });
+  }
   let groups = plan.groups;
   for (;;) {
-    const targets = targetsOf(plan, groups);
+    const targets = targetsOf(plan, groups, homes);
     const localNames = new Set(module.index.locals.keys());
     const merged = new Map<Group, Merged>();
     const refused: Group[] = [];
@@ -95,19 +113,18 @@ function prepare(plan: Plan, module: ModuleView, ctx: TransformContext): Prepare
       merged.set(g, m);
       if (m.problems.length > 0) refused.push(g);
     }
-    if (plan.strategy === 'workspace' || refused.length === 0) {
-      const problems = refused.flatMap((g) => [...new Set(merged.get(g)!.problems)].map((p) => `${g.members.map((m) => m.address).join(', ')}: ${p}`));
+    if (refused.length === 0) {
       const exprCtx = (env: string | null): ExprContext => ({ strategy: plan.strategy, env, envs: plan.envs, targets, variables });
-      const stay = rewriteStaying(plan, module, groups, exprCtx);
-      problems.push(...stay.problems, ...outputProblems(plan, module, exprCtx));
-      return { merged, targets, variables, problems, staying: stay.staying };
+      const stay = rewriteStaying(module, groups, homes, exprCtx);
+      const problems = [...pinned, ...stay.problems, ...outputProblems(plan, module, exprCtx)];
+      return { merged, targets, variables, problems, staying: stay.staying, homes };
     }
     for (const g of refused) {
       const first = g.members[0]!;
       ctx.finding('warning', `${g.members.map((m) => m.address).join(', ')}: not merged: ${[...new Set(merged.get(g)!.problems)].join('; ')}`, { file: first.block.file, node: first.block.node });
+      if (plan.strategy === 'workspace' && g.kind !== 'data') for (const m of g.members) homes.set(m.block, { env: m.env, why: notMerged(m, g.members) });
     }
     groups = groups.filter((g) => !refused.includes(g));
-    if (groups.length === 0) return { merged: new Map(), targets, variables, problems: [], staying: [] };
   }
 }
 
@@ -120,10 +137,11 @@ function apply(plan: Plan, module: ModuleView, ctx: TransformContext): void {
   const prepared = prepare(plan, module, ctx);
   const sel = selector(plan.strategy);
   if (prepared.problems.length > 0) {
-    for (const p of prepared.problems) ctx.finding('warning', `not split by workspace: ${p}`);
-    ctx.finding('warning', `the module is left as it is: with the workspace strategy every block must land in a workspace, so one group that cannot merge stops the whole module (--strategy for_each keeps one state and merges what it can)`);
+    for (const p of prepared.problems) ctx.finding('warning', `not split by workspace: ${p.message}`, { file: p.at.file, node: p.at.node });
+    ctx.finding('warning', `the module is left as it is: with the workspace strategy every block must land in a workspace where what it refers to exists (--strategy for_each keeps one state and merges what it can)`);
     return;
   }
+  if (prepared.merged.size === 0) return;
   const legacy = renderModule(module.index, { workspace: 'default', variables: new Map(), readFile: () => null });
   const instances = new Set(legacy.instances.keys());
   for (const p of legacy.problems) ctx.finding('warning', `instances not known for the state moves: ${p}`);
@@ -214,11 +232,11 @@ function apply(plan: Plan, module: ModuleView, ctx: TransformContext): void {
       outputEdits(plan, module, exprCtx, c);
       for (const s of prepared.staying) c.replaceNode(s.block.file, s.node, s.text);
       if (plan.strategy === 'workspace') {
-        for (const b of plan.shared) gateShared(b, plan, c);
-        for (const b of plan.shared) {
+        for (const [b, home] of prepared.homes) {
+          gate(b, home, c);
           for (const inst of instancesOf(instances, addressOf(b))) {
             const suffix = inst.slice(addressOf(b).length);
-            c.move({ from: { workspace: 'default', address: inst }, to: { workspace: plan.owner, address: `${inst}${suffix ? '' : '[0]'}` } });
+            c.move({ from: { workspace: 'default', address: inst }, to: { workspace: home.env, address: `${inst}${suffix ? '' : '[0]'}` } });
           }
         }
         foldVariables(plan, module, c);
@@ -246,24 +264,25 @@ function apply(plan: Plan, module: ModuleView, ctx: TransformContext): void {
   );
 }
 
-/** A block all environments share lives in one workspace: `count` keeps it out of the others. */
-function gateShared(b: BlockRef, plan: Plan, c: ChangeBuilder): void {
+/** A block that is not merged lives in one workspace: `count` keeps it out of the others. */
+function gate(b: BlockRef, home: { env: string; why: string }, c: ChangeBuilder): void {
   const text = b.file.text;
-  const sel = selector(plan.strategy);
   const count = attributeOf(b.body, 'count');
   const forEach = attributeOf(b.body, 'for_each');
-  const cond = `${sel} == ${JSON.stringify(plan.owner)}`;
+  const cond = `${selector('workspace')} == ${JSON.stringify(home.env)}`;
   if (count) {
     const v = attributeValue(count)!;
     c.replaceNode(b.file, v, `${cond} ? ${text.slice(v.startIndex, v.endIndex)} : 0`);
   } else if (forEach) {
     const v = attributeValue(forEach)!;
-    c.replaceNode(b.file, v, `${cond} ? ${text.slice(v.startIndex, v.endIndex)} : {}`);
+    const value = text.slice(v.startIndex, v.endIndex);
+    // The empty value of the same kind: a set stays a set, a map a map.
+    c.replaceNode(b.file, v, `${cond} ? ${value} : ${/^toset\(/.test(value) ? 'toset([])' : '{}'}`);
   } else {
     const first = itemsOf(b.body)[0];
     const indent = ' '.repeat(first ? first.startPosition.column : b.node.startPosition.column + 2);
     const at = text.indexOf('\n', b.node.namedChildren.find((x) => x?.type === 'block_start')!.endIndex) + 1;
-    c.insert(b.file, at, `${indent}# Shared by every environment: kept in workspace ${plan.owner}.\n${indent}count = ${cond} ? 1 : 0\n${first ? '\n' : ''}`);
+    c.insert(b.file, at, `${indent}# ${home.why}: kept in workspace ${home.env}.\n${indent}count = ${cond} ? 1 : 0\n${first ? '\n' : ''}`);
   }
 }
 

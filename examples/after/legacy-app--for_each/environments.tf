@@ -26,7 +26,7 @@ locals {
 locals {
   db_subnets_subnet_ids = {
     dev  = [aws_subnet.private_a["dev"].id]
-    prod = [aws_subnet.private_a["prod"].id, aws_subnet.private_b["prod"].id]
+    prod = [aws_subnet.private_a["prod"].id, aws_subnet.prod_private_b.id]
   }
 }
 
@@ -54,7 +54,7 @@ locals {
   postgres_vpc_security_group_ids = {
     dev     = null
     staging = null
-    prod    = [aws_security_group.db_sg["prod"].id]
+    prod    = [aws_security_group.prod_db_sg.id]
   }
   postgres_backup_retention_period = {
     dev     = null

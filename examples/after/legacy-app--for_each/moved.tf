@@ -54,16 +54,6 @@ moved {
 }
 
 moved {
-  from = aws_security_group_rule.prod_db_from_web
-  to   = aws_security_group_rule.db_from_web["prod"]
-}
-
-moved {
-  from = aws_security_group.prod_db_sg
-  to   = aws_security_group.db_sg["prod"]
-}
-
-moved {
   from = aws_vpc.dev_vpc
   to   = aws_vpc.vpc["dev"]
 }
@@ -91,9 +81,4 @@ moved {
 moved {
   from = aws_subnet.prod_private_a
   to   = aws_subnet.private_a["prod"]
-}
-
-moved {
-  from = aws_subnet.prod_private_b
-  to   = aws_subnet.private_b["prod"]
 }

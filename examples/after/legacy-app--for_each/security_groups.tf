@@ -25,22 +25,18 @@ resource "aws_security_group" "web_sg" {
   }
 }
 
-resource "aws_security_group_rule" "db_from_web" {
-  for_each = toset(["prod"])
-
+resource "aws_security_group_rule" "prod_db_from_web" {
   type                     = "ingress"
   description              = "Postgres from the web tier"
   from_port                = 5432
   to_port                  = 5432
   protocol                 = "tcp"
-  security_group_id        = aws_security_group.db_sg[each.key].id
-  source_security_group_id = aws_security_group.web_sg[each.key].id
+  security_group_id        = aws_security_group.prod_db_sg.id
+  source_security_group_id = aws_security_group.web_sg["prod"].id
 }
 
-resource "aws_security_group" "db_sg" {
-  for_each = toset(["prod"])
-
+resource "aws_security_group" "prod_db_sg" {
   name        = "prod-db-sg"
   description = "Database tier"
-  vpc_id      = aws_vpc.vpc[each.key].id
+  vpc_id      = aws_vpc.vpc["prod"].id
 }

@@ -25,10 +25,8 @@ resource "aws_subnet" "private_a" {
   }
 }
 
-resource "aws_subnet" "private_b" {
-  for_each = toset(["prod"])
-
-  vpc_id            = aws_vpc.vpc[each.key].id
+resource "aws_subnet" "prod_private_b" {
+  vpc_id            = aws_vpc.vpc["prod"].id
   cidr_block        = "10.30.2.0/24"
   availability_zone = "us-east-1b"
 

@@ -74,13 +74,13 @@ fi
 # Workspace split: pull both states, state mv between the pulled files, push the destination,
 # then the source, one destination workspace at a time.
 
-# state_addresses FILE: every resource and resource instance address in a state file.
+# state_addresses FILE: every module, resource and resource instance address in a state file.
 state_addresses() {
   if [[ ! -s $1 ]]; then return 0; fi   # an empty file: a workspace without state
   if command -v jq >/dev/null 2>&1; then
-    jq -r '.resources[]? | ((if .module then .module + "." else "" end) + (if .mode == "data" then "data." else "" end) + .type + "." + .name) as $r | $r, (.instances[]? | select(has("index_key")) | $r + "[" + (.index_key | tojson) + "]")' "$1"
+    jq -r '.resources[]? | ((if .module then .module + "." else "" end) + (if .mode == "data" then "data." else "" end) + .type + "." + .name) as $r | ((.module // "") | [scan("module\\.[A-Za-z0-9_-]+(?:\\[[^\\]]*\\])?")] | range(1; length + 1) as $n | .[0:$n] | join(".")), $r, (.instances[]? | select(has("index_key")) | $r + "[" + (.index_key | tojson) + "]")' "$1"
   elif command -v node >/dev/null 2>&1; then
-    node -e 'const s=JSON.parse(require("fs").readFileSync(process.argv[1],"utf8"));for(const r of s.resources||[]){const a=(r.module?r.module+".":"")+(r.mode==="data"?"data.":"")+r.type+"."+r.name;console.log(a);for(const i of r.instances||[])if("index_key" in i)console.log(a+"["+JSON.stringify(i.index_key)+"]")}' "$1"
+    node -e 'const s=JSON.parse(require("fs").readFileSync(process.argv[1],"utf8"));for(const r of s.resources||[]){const m=(r.module||"").match(/module\.[A-Za-z0-9_-]+(\[[^\]]*\])?/g)||[];m.forEach((_,n)=>console.log(m.slice(0,n+1).join(".")));const a=(r.module?r.module+".":"")+(r.mode==="data"?"data.":"")+r.type+"."+r.name;console.log(a);for(const i of r.instances||[])if("index_key" in i)console.log(a+"["+JSON.stringify(i.index_key)+"]")}' "$1"
   else
     echo "migrate-state.sh: need jq or node to read $1" >&2
     return 1

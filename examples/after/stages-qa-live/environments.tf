@@ -1,0 +1,48 @@
+locals {
+  lb_http_ingress = {
+    qa = [
+      {
+        from_port   = 80
+        to_port     = 80
+        protocol    = "tcp"
+        cidr_blocks = ["10.0.0.0/8"] # office VPN only
+      },
+    ]
+    live = [
+      {
+        from_port   = 80
+        to_port     = 80
+        protocol    = "tcp"
+        cidr_blocks = ["0.0.0.0/0"]
+      },
+    ]
+  }
+}
+
+locals {
+  app_instance_type = {
+    qa   = "t3.small"
+    live = "m6i.large"
+  }
+}
+
+locals {
+  network_cidr_block = {
+    qa   = "10.50.0.0/16"
+    live = "10.60.0.0/16"
+  }
+  network_az_count = {
+    qa   = 2
+    live = 3
+  }
+}
+
+output "workspace" {
+  description = "The workspace (environment) this state belongs to."
+  value       = terraform.workspace
+
+  precondition {
+    condition     = contains(["qa", "live"], terraform.workspace)
+    error_message = "This configuration is split by workspace: select one of qa, live (terraform workspace select qa). Workspace default holds nothing since the migration."
+  }
+}
