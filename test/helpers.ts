@@ -52,7 +52,9 @@ export async function runTransforms(files: Record<string, string>, opts: RunOpti
   const options = new Map<string, OptionValues>();
   for (const t of registry) {
     const values: OptionValues = {};
-    for (const [k, spec] of Object.entries(t.options)) values[k] = opts.options?.[t.id]?.[k] ?? spec.default;
+    for (const [k, spec] of Object.entries(t.options)) values[k] = spec.default;
+    // Undeclared keys too: the CLI gives every transform the global ones (environments).
+    Object.assign(values, opts.options?.[t.id] ?? {});
     options.set(t.id, values);
   }
   const modulePath = opts.path ?? '.';

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { projectRoot, tempTree } from '../helpers.js';
 
 const cli = path.join(projectRoot, 'dist', 'src', 'cli', 'main.js');
-if (!existsSync(cli)) throw new Error('dist/ is missing: run npm run build (npm test does)');
+if (!existsSync(cli)) throw new Error('dist/ is missing: run npm run build (the global setup of the tests does)');
 
 function tfcodemod(args: string[], cwd: string, env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env } });

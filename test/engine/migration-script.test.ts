@@ -50,7 +50,6 @@ describe('migration script: backend only (examples/before/legacy-app, local → 
   let outputs: string[];
 
   beforeAll(async () => {
-    execFileSync('npm', ['run', 'build'], { cwd: projectRoot, stdio: 'pipe' });
     template = mkdtempSync(path.join(os.tmpdir(), 'tfcodemod-legacy-app-'));
     cpSync(path.join(projectRoot, 'examples', 'before', 'legacy-app'), template, { recursive: true });
     // Every transform but merge-environments: no state moves, so the script only migrates the backend.
