@@ -113,6 +113,32 @@ push() {
   if [[ $MODE == dry-run || -s $2 ]]; then run terraform state push "$2"; fi
 }
 
+# empty_workspace WS: after the split, drop the root outputs and data sources WS still has;
+# it must hold no managed resource any more (else the script stops and names them).
+empty_workspace() {
+  local ws=$1 file="$WORK/$1.tfstate" left
+  run terraform workspace select "$ws"
+  if [[ $MODE == dry-run ]]; then echo "(workspace $ws: its outputs and data sources are dropped when no managed resource is left)"; return 0; fi
+  rm -f "$file.empty"; terraform state pull > "$file"
+  if [[ ! -s $file ]]; then return 0; fi
+  if command -v jq >/dev/null 2>&1; then
+    left=$(jq -r '[.resources[]? | select(.mode == "managed") | (if .module then .module + "." else "" end) + .type + "." + .name] | join(" ")' "$file")
+    if [[ -z $left ]] && [[ $(jq '(.outputs // {} | length) + (.resources // [] | length)' "$file") != 0 ]]; then
+      jq '.outputs = {} | .resources = [] | .serial += 1' "$file" > "$file.empty"
+    fi
+  elif command -v node >/dev/null 2>&1; then
+    left=$(node -e 'const f=require("fs"),p=process.argv[1],s=JSON.parse(f.readFileSync(p,"utf8"));const m=(s.resources||[]).filter(r=>r.mode==="managed").map(r=>(r.module?r.module+".":"")+r.type+"."+r.name);if(!m.length&&(Object.keys(s.outputs||{}).length||(s.resources||[]).length)){s.outputs={};s.resources=[];s.serial++;f.writeFileSync(p+".empty",JSON.stringify(s,null,2)+"\n")}console.log(m.join(" "))' "$file")
+  else
+    echo "migrate-state.sh: need jq or node to read $file" >&2
+    return 1
+  fi
+  if [[ -n $left ]]; then
+    echo "migrate-state.sh: workspace $ws still holds $left, which the new configuration does not declare there; move or remove them by hand, then re-run" >&2
+    return 1
+  fi
+  if [[ -f "$file.empty" ]]; then run terraform state push "$file.empty"; rm -f "$file.empty"; fi
+}
+
 if ! done_step split; then
   # The .tf files name the new backend already: pin the local one, where the states are.
   cleanup_override() { rm -f _tfcodemod_override.tf; }
@@ -190,6 +216,7 @@ if ! done_step split; then
     mark_done split.default.prod
   fi
 
+  empty_workspace default
   # Remove the override.
   if [[ $MODE != dry-run ]]; then cleanup_override; trap - EXIT; fi
   mark_done split
