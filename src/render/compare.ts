@@ -184,6 +184,15 @@ function compareOutputs(
       matched.add(renamed[0]);
       continue;
     }
+    if (same === undefined) {
+      // A new output whose value is not known may be this one renamed: that cannot be judged.
+      const candidate = [...afterOutputs].find(([n, x]) => !matched.has(n) && !before.outputs.has(n) && hasUnknown(x));
+      if (candidate) {
+        matched.add(candidate[0]);
+        report(name, show(v, candidate[1]), `output.${candidate[0]} = ${show(candidate[1], v)}`, 'cannot judge');
+        continue;
+      }
+    }
     const unknownSide = hasUnknown(v) || (same !== undefined && hasUnknown(same));
     report(name, show(v, same), same === undefined ? ABSENT : show(same, v), unknownSide ? 'cannot judge' : 'output');
   }

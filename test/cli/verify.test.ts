@@ -10,7 +10,7 @@ import { defineTransform, type Transform } from '../../src/engine/transform.js';
 import { projectRoot, tempTree } from '../helpers.js';
 
 const cli = path.join(projectRoot, 'dist', 'src', 'cli', 'main.js');
-if (!existsSync(cli)) throw new Error('dist/ is missing: run npm run build (npm test does)');
+if (!existsSync(cli)) throw new Error('dist/ is missing: run npm run build (the global setup of the tests does)');
 
 function tfcodemod(args: string[], cwd: string) {
   const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
@@ -19,42 +19,63 @@ function tfcodemod(args: string[], cwd: string) {
 
 const before = path.join(projectRoot, 'examples', 'before', 'legacy-app');
 
-/** The legacy app and its rewrite, side by side in a temp dir. */
+/**
+ * The legacy app and its rewrite by a real run (every transform, with the moves in report.json),
+ * side by side in a temp dir.
+ */
 function pair(): { dir: string; after: string } {
   const dir = tempTree({});
   cpSync(before, path.join(dir, 'before'), { recursive: true });
   cpSync(before, path.join(dir, 'after'), { recursive: true });
-  cpSync(path.join(projectRoot, 'examples', 'after', 'legacy-app'), path.join(dir, 'after'), { recursive: true });
+  const run = tfcodemod(['after', '--write', '--json', '--allow-dirty'], dir);
+  if (run.code !== 0) throw new Error(`the rewrite failed: ${run.stderr}`);
+  writeFileSync(path.join(dir, 'report.json'), run.stdout);
   return { dir, after: path.join(dir, 'after') };
 }
 
+const secretFiles = ['--var-file', 'after/secrets.tfvars', ...['dev', 'staging', 'prod'].flatMap((ws) => ['--var-file', `${ws}:after/secrets/${ws}.tfvars`])];
+
 describe('tfcodemod verify', () => {
-  it('proves the bundled rewrite equivalent with its secrets file, exit 0', () => {
+  it('proves the rewrite of the legacy app equivalent in every workspace with its moves and secrets files, exit 0', () => {
     const { dir } = pair();
-    const r = tfcodemod(['verify', 'before', 'after', '--var-file', 'after/secrets.tfvars'], dir);
+    const r = tfcodemod(['verify', 'before', 'after', '--moves', 'report.json', ...secretFiles], dir);
     expect(r.stderr).toContain('verify: equivalent');
     expect(r.code).toBe(0);
+    // The workspace guard output is new, and said so, but is not a difference that fails.
+    expect(r.stdout.trim().split('\n')).toEqual(['dev', 'staging', 'prod'].map((ws) => `${ws} output.workspace: (absent) -> "${ws}" (output added)`));
+  });
+
+  it('without the moves, every merged resource is a destroy and a create', () => {
+    const { dir } = pair();
+    const r = tfcodemod(['verify', 'before', 'after', ...secretFiles], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('default aws_vpc.prod_vpc: declared -> (absent) (destroy)');
   });
 
   it('cannot judge without the secret values (exit 1) unless --allow-unknown, and never prints them', () => {
     const { dir } = pair();
-    const r = tfcodemod(['verify', 'before', 'after'], dir);
+    const r = tfcodemod(['verify', 'before', 'after', '--moves', 'report.json'], dir);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('cannot judge');
     for (const secret of ['Pr0d-S3cret-2019', 'sk_live_51H8example', 'wJalrXUtnFEMI']) expect(r.stdout).not.toContain(secret);
-    expect(tfcodemod(['verify', 'before', 'after', '--allow-unknown'], dir).code).toBe(0);
+    expect(tfcodemod(['verify', 'before', 'after', '--moves', 'report.json', '--allow-unknown'], dir).code).toBe(0);
   });
 
-  it('reports a changed value as one line per difference, exit 1', () => {
+  it('reports a changed value as one line per difference, in the workspace it lands in, exit 1', () => {
     const { dir, after } = pair();
-    const vpc = path.join(after, 'vpc.tf');
-    writeFileSync(vpc, readFileSync(vpc, 'utf8').replace('"10.30.0.0/16"', '"10.31.0.0/16"'));
-    const r = tfcodemod(['verify', 'before', 'after', '--var-file', 'after/secrets.tfvars'], dir);
+    const envs = path.join(after, 'environments.tf');
+    const text = readFileSync(envs, 'utf8');
+    expect(text).toContain('prod    = "10.30.0.0/16"');
+    writeFileSync(envs, text.replace('prod    = "10.30.0.0/16"', 'prod    = "10.31.0.0/16"'));
+    const r = tfcodemod(['verify', 'before', 'after', '--moves', 'report.json', ...secretFiles], dir);
     expect(r.code).toBe(1);
-    expect(r.stdout.trim()).toBe('default aws_vpc.prod_vpc cidr_block: "10.30.0.0/16" -> "10.31.0.0/16" (update)');
-    const json = JSON.parse(tfcodemod(['verify', 'before', 'after', '--var-file', 'default:after/secrets.tfvars', '--json'], dir).stdout);
+    expect(r.stdout.split('\n').filter((l) => !l.endsWith('(output added)'))).toEqual(['prod aws_vpc.vpc cidr_block: "10.30.0.0/16" -> "10.31.0.0/16" (update)', '']);
+    expect(r.stderr).toContain('verify: NOT equivalent: 1 difference in prod');
+    const json = JSON.parse(tfcodemod(['verify', 'before', 'after', '--moves', 'report.json', ...secretFiles, '--json'], dir).stdout);
     expect(json.equivalent).toBe(false);
-    expect(json.differences).toHaveLength(1);
+    expect(json.differences.filter((d: { action: string }) => d.action === 'update')).toEqual([
+      { workspace: 'prod', intended: false, address: 'aws_vpc.vpc', path: 'cidr_block', before: '"10.30.0.0/16"', after: '"10.31.0.0/16"', action: 'update' },
+    ]);
   });
 
   it('takes the moves from a --json report', () => {
