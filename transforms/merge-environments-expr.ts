@@ -33,6 +33,8 @@ export interface ExprContext {
   tokens?: boolean;
   /** Folded variables: `dev_postgres_password` -> { env: 'dev', name: 'postgres_password' }. */
   variables: ReadonlyMap<string, { env: string; name: string }>;
+  /** The legacy addresses of the group being merged: a copy must not use another copy. */
+  self?: readonly string[];
 }
 
 export interface Rewritten {
@@ -116,6 +118,11 @@ export function rewrite(expr: Node, text: string, ctx: ExprContext): Rewritten {
     const nameEnd = t.ends[steps - 1]!;
     const next = t.steps[steps];
     const hasIndex = typeof next === 'number' || (typeof next === 'string' && text[t.ends[steps - 1]!] === '[');
+    if (ctx.strategy === 'for_each' && ctx.self?.includes(found.address) && target.env !== ctx.env) {
+      // Merged, the block would refer to itself: Terraform rejects that as a cycle.
+      out.problems.push(`the ${ctx.env ?? ''} copy refers to ${found.address}, another copy of the same block, which would make the merged block refer to itself (a cycle)`);
+      continue;
+    }
     if (ctx.strategy === 'for_each') {
       // A copy's own environment is each.key; another environment's is its key, written out.
       const key = target.env === null ? '' : target.env === ctx.env ? '[each.key]' : `[${JSON.stringify(target.env)}]`;

@@ -81,7 +81,7 @@ export function mergeGroup(group: Group, ctx: MergeContext): Merged {
   const edits: Edit[] = [];
   const sel = selector(ctx.strategy);
   // A block of one environment only keeps its names as written; copies unify on the selector.
-  const exprCtx = (env: string): ExprContext => ({ strategy: ctx.strategy, env, envs: ctx.envs, targets: ctx.targets, variables: ctx.variables, tokens: group.members.length > 1 });
+  const exprCtx = (env: string): ExprContext => ({ strategy: ctx.strategy, env, envs: ctx.envs, targets: ctx.targets, variables: ctx.variables, tokens: group.members.length > 1, self: group.members.map((m) => m.address) });
   const take = (r: Rewritten): Rewritten => {
     out.problems.push(...r.problems);
     out.notes.push(...r.notes);

@@ -35,6 +35,9 @@ export function foldVariables(plan: Plan, module: ModuleView, c: ChangeBuilder):
         const attr = attributesOf(bodyOf(secrets.tree.rootNode)).find((a) => attributeName(a) === m.block.labels[0]);
         if (!attr) continue;
         const value = secrets.text.slice(attributeValue(attr)!.startIndex, attributeValue(attr)!.endIndex);
+        // The values are secret: the dry-run diff shows them masked, as extract-secrets does.
+        const literal = /^"((?:[^"\\$%]|\\.)*)"$/.exec(value);
+        c.secret(literal ? (JSON.parse(value) as string) : value);
         c.appendItem(`secrets/${m.env}.tfvars`, `# ${g.name} for workspace ${m.env} (was ${m.block.labels[0]}); rotate it if it was ever committed\n${g.name} = ${value}\n`, 0o600);
         const r = removalRange(secrets.text, attr);
         c.remove(secrets, r.start, r.end);

@@ -181,7 +181,10 @@ function apply(plan: Plan, module: ModuleView, ctx: TransformContext): void {
     ctx.change(
       {
         subject: target,
-        title: `Merge ${g.members.map((x) => x.address).join(', ')} into ${target}${plan.strategy === 'for_each' ? ` (for_each over ${g.members.map((x) => x.env).join(', ')})` : ''}`,
+        title:
+          g.members.length === 1
+            ? `Rename ${base.address} to ${target} (only in ${base.env})`
+            : `Merge ${g.members.map((x) => x.address).join(', ')} into ${target}${plan.strategy === 'for_each' ? ` (for_each over ${g.members.map((x) => x.env).join(', ')})` : ''}`,
         reason: `${g.members.length === 1 ? `${base.address} exists only for ${base.env}` : `These are copies for ${g.members.map((x) => x.env).join(', ')}`}: one definition with per-environment values${plan.strategy === 'workspace' ? ` looked up by terraform.workspace${g.partial ? `, counted only in ${g.members.map((x) => x.env).join(', ')}` : ''}` : ' keyed by each.key'}. ${moves.length} state move${moves.length === 1 ? '' : 's'}.`,
         kind: 'refactor',
       },
