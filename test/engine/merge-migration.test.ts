@@ -47,9 +47,9 @@ const since = (sb: Sandbox, from: number) => readLog(sb).slice(from);
 const writes = (log: string[][]) => log.filter((e) => e[0] === 'init' || ['push', 'mv', 'rm'].includes(e[1] ?? ''));
 
 /** A copy of the legacy app rewritten by the CLI with `args`; returns its directory. */
-function cli(args: string[]): { dir: string; stdout: string } {
+function cli(args: string[], example = LEGACY_APP): { dir: string; stdout: string } {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'tfcodemod-merge-'));
-  cpSync(LEGACY_APP, dir, { recursive: true });
+  cpSync(example, dir, { recursive: true });
   const stdout = execFileSync('node', [CLI, ...args, '--allow-dirty'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   return { dir, stdout };
 }
@@ -67,13 +67,13 @@ interface LegacyObject {
   attributes: Record<string, unknown>;
 }
 
-async function legacyObjects(): Promise<LegacyObject[]> {
+async function legacyObjects(dir = LEGACY_APP): Promise<LegacyObject[]> {
   await initParser();
-  const files: SourceFile[] = readdirSync(LEGACY_APP)
+  const files: SourceFile[] = readdirSync(dir)
     .filter((n) => n.endsWith('.tf'))
     .sort()
     .map((name) => {
-      const text = readFileSync(path.join(LEGACY_APP, name), 'utf8');
+      const text = readFileSync(path.join(dir, name), 'utf8');
       return { name, text, tree: parseHcl(text), eol: lineEndingOf(text) };
     });
   try {
@@ -87,16 +87,23 @@ async function legacyObjects(): Promise<LegacyObject[]> {
   }
 }
 
-const ADDRESS = /^([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)(?:\[(.+)\])?$/;
+const ADDRESS = /^((?:module\.[A-Za-z0-9_-]+\.)*)([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)(?:\[(.+)\])?$/;
 
-function legacyStateText(objects: LegacyObject[]): string {
+/** The resources of a state holding `objects` (root or module addresses). */
+function resourcesOf(objects: LegacyObject[]): StateResource[] {
   const resources: StateResource[] = [];
   for (const o of objects) {
-    const [, type, name, key] = ADDRESS.exec(o.address)!;
-    let r = resources.find((x) => x.type === type && x.name === name);
-    if (!r) resources.push((r = { type: type!, name: name!, instances: [] }));
+    const [, prefix, type, name, key] = ADDRESS.exec(o.address)!;
+    const module = prefix ? prefix.slice(0, -1) : undefined;
+    let r = resources.find((x) => x.type === type && x.name === name && x.module === module);
+    if (!r) resources.push((r = { ...(module ? { module } : {}), type: type!, name: name!, instances: [] }));
     r.instances.push({ ...(key !== undefined ? { index_key: JSON.parse(key) as number | string } : {}), attributes: o.attributes });
   }
+  return resources;
+}
+
+function legacyStateText(objects: LegacyObject[]): string {
+  const resources = resourcesOf(objects);
   // What state mv does not carry: a data source read and the root outputs (one of them a secret).
   resources.push({ mode: 'data', type: 'aws_ami', name: 'ubuntu', instances: [{ attributes: { id: 'ami-0abc' } }] });
   const outputs = {
@@ -106,11 +113,12 @@ function legacyStateText(objects: LegacyObject[]): string {
   return stateText({ lineage: 'legacy-app', serial: 57, resources, outputs });
 }
 
-/** A copy of a rewritten module holding the legacy state in a local backend `terraform init` set up. */
-function seeded(template: string, legacyState: string): Sandbox {
+/** A copy of a rewritten module holding the legacy state in the local backend. */
+function seeded(template: string, legacyState: string, backendRecord = true): Sandbox {
   const sb = sandbox();
   cpSync(template, sb.dir, { recursive: true });
-  writeFiles(sb.dir, { 'terraform.tfstate': legacyState, '.terraform/terraform.tfstate': LOCAL_RECORD });
+  // Without a backend block, init records no backend (the implicit local one).
+  writeFiles(sb.dir, { 'terraform.tfstate': legacyState, ...(backendRecord ? { '.terraform/terraform.tfstate': LOCAL_RECORD } : {}) });
   return sb;
 }
 
@@ -121,7 +129,7 @@ function objectsIn(states: Record<string, State | null>): [string, Record<string
     for (const r of s?.resources ?? []) {
       for (const i of r.instances) {
         const key = i.index_key === undefined ? '' : `[${JSON.stringify(i.index_key)}]`;
-        found.push([`${ws}:${r.type}.${r.name}${key}`, i.attributes]);
+        found.push([`${ws}:${r.module ? `${r.module}.` : ''}${r.type}.${r.name}${key}`, i.attributes]);
       }
     }
   }
@@ -286,5 +294,56 @@ describe('merge-environments, for_each strategy: moved blocks, one state', () =>
     // What did not move stays at its legacy address.
     const unmoved = new Set(objects.map((o) => o.address).filter((a) => !moves.some((m) => m.from.address === a)));
     expect(new Set(p.changes.filter((c) => c.previous_address === undefined).map((c) => c.address))).toEqual(unmoved);
+  }, 240_000);
+});
+
+describe('merge-environments, workspace strategy: module calls move whole (examples/before/stages-qa-live)', () => {
+  const STAGES = path.join(projectRoot, 'examples', 'before', 'stages-qa-live');
+  /** What the module's own resources look like in state: the network module's VPC and subnets. */
+  const inModule = (call: string, subnets: number): LegacyObject[] => [
+    { address: `module.${call}.aws_vpc.this`, attributes: { id: `vpc-${call}` } },
+    ...Array.from({ length: subnets }, (_, i) => ({ address: `module.${call}.aws_subnet.private[${i}]`, attributes: { id: `subnet-${call}-${i}` } })),
+  ];
+
+  it('every object of a module call lands in its stage workspace under the merged call, through an interruption', async () => {
+    const root = await legacyObjects(STAGES);
+    const all = [...root, ...inModule('network_qa', 2), ...inModule('network_live', 3)];
+    const state = stateText({ lineage: 'stages', serial: 3, resources: resourcesOf(all), outputs: {} });
+    const moves = movesOf(cli(['--json'], STAGES).stdout);
+    expect(moves.filter((m) => m.from.address.startsWith('module.'))).toEqual([
+      { from: { workspace: 'default', address: 'module.network_qa' }, to: { workspace: 'qa', address: 'module.network' } },
+      { from: { workspace: 'default', address: 'module.network_live' }, to: { workspace: 'live', address: 'module.network' } },
+    ]);
+    const template = cli(['--write'], STAGES).dir;
+    // Each legacy object where the moves say: a module's objects go with the call.
+    const target = (address: string): string => {
+      for (const m of moves) {
+        if (address === m.from.address || address.startsWith(`${m.from.address}[`)) return `${m.to.workspace}:${m.to.address}${address.slice(m.from.address.length)}`;
+        if (address.startsWith(`${m.from.address}.`)) return `${m.to.workspace}:${m.to.address}${address.slice(m.from.address.length)}`;
+      }
+      return `unmoved:${address}`;
+    };
+    const expected = all.map((o): [string, Record<string, unknown>] => [target(o.address), o.attributes]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    expect(expected.filter(([a]) => a.startsWith('unmoved:'))).toEqual([]);
+    expect(expected.map(([a]) => a)).toContain('live:module.network.aws_subnet.private[2]');
+
+    const sb = seeded(template, state, false);
+    const workspaces = (): Record<string, State | null> => ({
+      default: readState(path.join(sb.dir, 'terraform.tfstate')),
+      ...Object.fromEntries(['qa', 'live'].map((ws) => [ws, readState(path.join(sb.dir, 'terraform.tfstate.d', ws, 'terraform.tfstate'))])),
+    });
+    // The legacy configuration's one required variable, as a user would give it to the plans.
+    const vars = { TF_VAR_orders_db_password: 'not-a-real-password' };
+    const broken = script(sb, [], { ...vars, FAKE_TF_FAIL: 'state push .tfcodemod-migration/live.tfstate' });
+    expect(broken.code).toBe(1);
+    const resumed = script(sb, [], vars);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(resumed.stdout).toContain('migrate-state.sh: done');
+    expect(objectsIn(workspaces())).toEqual(expected);
+    const logged = readLog(sb).length;
+    const again = script(sb, [], vars);
+    expect(again.code, again.stderr).toBe(0);
+    expect(objectsIn(workspaces())).toEqual(expected);
+    expect(writes(since(sb, logged))).toEqual([]);
   }, 240_000);
 });

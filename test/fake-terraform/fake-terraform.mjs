@@ -338,6 +338,21 @@ function matchAddress(text) {
   return { module: m[1] ? m[1].slice(0, -1) : undefined, mode: m[2] ? 'data' : 'managed', type: m[3], name: m[4], key, hasKey: m[5] !== undefined };
 }
 
+const MODULE_ADDRESS = /^module\.[A-Za-z0-9_-]+(?:\[[^\]]+\])?(?:\.module\.[A-Za-z0-9_-]+(?:\[[^\]]+\])?)*$/;
+/** Resources in module `m` or in a module nested in it. */
+const inModule = (r, m) => r.module === m || (r.module ?? '').startsWith(`${m}.`);
+
+/** `state mv module.a module.b`: every resource of the module (nested ones too) moves along. */
+function moveModule(from, to, src, dst, dryRun) {
+  if (!MODULE_ADDRESS.test(dst)) fail('Invalid target address', `Cannot move ${src} to ${dst}: a module can only move to a module address.`);
+  const res = from.resources.filter((r) => inModule(r, src));
+  if (res.length === 0) fail('Invalid source address', `Cannot move ${src}: does not match anything in the current state.`);
+  if (to.resources.some((r) => inModule(r, dst))) fail('Invalid target address', `Cannot move to ${dst}: there is already a module at that address in the current state.`);
+  if (dryRun) return;
+  from.resources = from.resources.filter((r) => !res.includes(r));
+  for (const r of res) to.resources.push({ ...r, module: dst + r.module.slice(src.length) });
+}
+
 function parseAddress(text) {
   const a = matchAddress(text);
   if (a) return a;
@@ -639,6 +654,16 @@ async function stateMv(args) {
     target = { file: flags['state-out'], before };
     to = parseState(before, flags['state-out']) ?? emptyState();
   }
+  if (MODULE_ADDRESS.test(rest[0])) {
+    moveModule(from, to, rest[0], rest[1], flags['dry-run']);
+    out(`${flags['dry-run'] ? 'Would move' : 'Move'} "${rest[0]}" to "${rest[1]}"`);
+    if (flags['dry-run']) return 0;
+    if (source.file) writeStateFile(source.file, from, source.before);
+    else source.store.write(source.ws, serialise({ ...from, serial: from.serial + 1 }));
+    if (target) writeStateFile(target.file, to, target.before && target.before.trim() ? target.before : null);
+    out('Successfully moved 1 object(s).');
+    return 0;
+  }
   const src = parseAddress(rest[0]);
   const dst = parseAddress(rest[1]);
   if (src.type !== dst.type) fail('Invalid state move request', `Cannot move ${rest[0]} to ${rest[1]}: resource types don't match.`);
@@ -703,6 +728,14 @@ async function stateRm(args) {
   if (!state) stateNotFound();
   let removed = 0;
   for (const text of rest) {
+    if (MODULE_ADDRESS.test(text)) {
+      const gone = state.resources.filter((r) => inModule(r, text));
+      if (gone.length === 0) fail('Invalid target address', 'No matching objects found. To view the available instances, use "terraform state list". Please modify the address to reference a specific instance.');
+      for (const r of gone) for (const i of r.instances ?? []) out(`${flags['dry-run'] ? 'Would remove' : 'Removed'} ${resourceAddr(r)}${keyText(i.index_key)}`);
+      removed += gone.reduce((n, r) => n + (r.instances ?? []).length, 0);
+      if (!flags['dry-run']) state.resources = state.resources.filter((r) => !gone.includes(r));
+      continue;
+    }
     const a = parseAddress(text);
     const res = findResource(state, a);
     const gone = (res?.instances ?? []).filter((i) => !a.hasKey || stable(i.index_key) === stable(a.key));

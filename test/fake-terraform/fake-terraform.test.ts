@@ -83,6 +83,26 @@ describe('fake terraform: state mv between files', () => {
     expect([counted.code, counted.stderr]).toEqual([1, expect.stringContaining('the source is a whole resource (not a resource instance)')]);
   });
 
+  it('moves and removes a module call whole, nested modules included', () => {
+    const sb = sandbox({ 'main.tf': '' });
+    const inModule = (module: string, r: ReturnType<typeof vpc>) => ({ ...r, module });
+    writeFiles(sb.dir, {
+      'src.tfstate': stateText({
+        lineage: 'SRC',
+        serial: 1,
+        resources: [inModule('module.net_dev', vpc('this', 'vpc-d')), inModule('module.net_dev.module.subnets', subnets('s', ['x'])), inModule('module.net_prod', vpc('this', 'vpc-p'))],
+      }),
+      'dst.tfstate': '',
+    });
+    expect(tf(sb, ['state', 'mv', '-state=src.tfstate', '-state-out=dst.tfstate', 'module.net_dev', 'module.net']).code).toBe(0);
+    expect(addresses(readState(path.join(sb.dir, 'src.tfstate')))).toEqual(['module.net_prod.aws_vpc.this']);
+    expect(addresses(readState(path.join(sb.dir, 'dst.tfstate')))).toEqual(['module.net.aws_vpc.this', 'module.net.module.subnets.aws_subnet.s[0]']);
+    const taken = tf(sb, ['state', 'mv', '-state=src.tfstate', '-state-out=dst.tfstate', 'module.net_prod', 'module.net']);
+    expect([taken.code, taken.stderr]).toEqual([1, expect.stringContaining('there is already a module at that address')]);
+    expect(tf(sb, ['state', 'rm', '-state=dst.tfstate', 'module.net']).code).toBe(0);
+    expect(addresses(readState(path.join(sb.dir, 'dst.tfstate')))).toEqual([]);
+  });
+
   it('lists and removes in a -state file; an empty file is no state', () => {
     const sb = sandbox({ 'main.tf': '' });
     writeFiles(sb.dir, { 'a.tfstate': stateText({ lineage: 'A', serial: 1, resources: [subnets('s', ['x', 'y'])] }), 'empty.tfstate': '' });

@@ -74,6 +74,7 @@ export interface Instance {
 }
 
 export interface StateResource {
+  module?: string;
   mode?: 'managed' | 'data';
   type: string;
   name: string;
@@ -114,7 +115,7 @@ export function readState(file: string): State | null {
 export function addresses(s: State | null): string[] {
   if (!s) return [];
   return s.resources.flatMap((r) =>
-    r.instances.map((i) => `${r.type}.${r.name}${i.index_key === undefined ? '' : typeof i.index_key === 'number' ? `[${i.index_key}]` : `[${JSON.stringify(i.index_key)}]`}`),
+    r.instances.map((i) => `${r.module ? `${r.module}.` : ''}${r.type}.${r.name}${i.index_key === undefined ? '' : typeof i.index_key === 'number' ? `[${i.index_key}]` : `[${JSON.stringify(i.index_key)}]`}`),
   );
 }
 
