@@ -4,7 +4,7 @@
 // that names the keys that exist.
 import { promises as fs } from 'node:fs';
 import type { Transform } from './engine/transform.js';
-import type { OptionSpec } from './engine/types.js';
+import { MIGRATION_FORMATS, type MigrationFormat, type OptionSpec } from './engine/types.js';
 
 export interface Config {
   transforms?: string[];
@@ -13,6 +13,7 @@ export interface Config {
   /** Module paths (from the tree root) that are root modules whatever calls them. */
   roots?: string[];
   migrationScript?: string;
+  migrationFormat?: MigrationFormat;
   /** Transform option values by config path (`backend.bucket`). */
   values: Map<string, unknown>;
 }
@@ -30,6 +31,7 @@ const CORE: Record<string, OptionSpec> = {
   environments: { type: 'string[]', description: 'environment names, as --environments' },
   roots: { type: 'string[]', description: 'module paths that are root modules' },
   migrationScript: { type: 'string', description: 'migration script path, as --migration-script' },
+  migrationFormat: { type: 'string', description: 'script, tfmigrate or moved, as --migration-format' },
 };
 
 function typeError(where: string, spec: OptionSpec, value: unknown): string | null {
@@ -103,6 +105,11 @@ export function parseConfig(label: string, text: string, transforms: readonly Tr
   if (list('environments')) config.environments = list('environments')!;
   if (list('roots')) config.roots = list('roots')!.map((r) => r.replace(/\/+$/, '').replace(/^\.\//, '') || '.');
   if (str('migrationScript')) config.migrationScript = str('migrationScript')!;
+  const format = str('migrationFormat');
+  if (format !== undefined) {
+    if (!(MIGRATION_FORMATS as readonly string[]).includes(format)) throw new ConfigError(`${label}: migrationFormat: expected one of ${MIGRATION_FORMATS.join(', ')}, got "${format}"`);
+    config.migrationFormat = format as MigrationFormat;
+  }
   return config;
 }
 

@@ -150,6 +150,8 @@ function apply(plan: Plan, module: ModuleView, ctx: TransformContext): void {
   const exprCtx = (env: string | null): ExprContext => ({ strategy: plan.strategy, env, envs: plan.envs, targets: prepared.targets, variables: prepared.variables });
   const ids = groups.map((g) => `${ID}:${mergedAddress(g)}`);
   const baseId = `${ID}:module`;
+  // With for_each the moves stay in one state: moved blocks unless another format is asked for.
+  const movedBlocks = plan.strategy === 'for_each' && (ctx.options.migrationFormat ?? 'moved') === 'moved';
 
   for (const g of groups) {
     const m = prepared.merged.get(g)!;
@@ -165,7 +167,7 @@ function apply(plan: Plan, module: ModuleView, ctx: TransformContext): void {
           moves.push({
             from: { workspace: 'default', address: inst },
             to: { workspace: plan.strategy === 'workspace' ? member.env : 'default', address: to },
-            ...(plan.strategy === 'for_each' ? { via: 'moved' as const } : {}),
+            ...(movedBlocks ? { via: 'moved' as const } : {}),
           });
         }
       }
@@ -213,7 +215,7 @@ function apply(plan: Plan, module: ModuleView, ctx: TransformContext): void {
         for (const r of requires) c.requires(r);
         if (plan.strategy === 'workspace') c.requires(baseId);
         else if (moves.length > 0) {
-          for (const x of moves) c.appendItem('moved.tf', `moved {\n  from = ${x.from.address}\n  to   = ${x.to.address}\n}\n`);
+          if (movedBlocks) for (const x of moves) c.appendItem('moved.tf', `moved {\n  from = ${x.from.address}\n  to   = ${x.to.address}\n}\n`);
           c.requires(baseId);
         }
       },
@@ -228,7 +230,7 @@ function apply(plan: Plan, module: ModuleView, ctx: TransformContext): void {
       reason:
         plan.strategy === 'workspace'
           ? `After the merge each environment has its own workspace and state; workspace default holds nothing. Blocks shared by all environments live in workspace ${plan.owner}; outputs keep their values per workspace.`
-          : 'One state keeps every environment; state moves become moved blocks.',
+          : `One state keeps every environment; the state moves are ${movedBlocks ? 'moved blocks' : `in the migration ${ctx.options.migrationFormat === 'tfmigrate' ? 'files for tfmigrate' : 'script'}`}.`,
       kind: 'refactor',
     },
     (c) => {
@@ -259,8 +261,10 @@ function apply(plan: Plan, module: ModuleView, ctx: TransformContext): void {
         if (raised) c.finding('info', raised);
         c.instruction(`run ./migrate-state.sh: it moves each environment's instances from workspace default into workspaces ${plan.envs.join(', ')}, then plans each of them`);
       } else {
-        const raised = requireTerraform(module.index, '1.1', 'moved blocks need Terraform 1.1', c);
-        if (raised) c.finding('info', raised);
+        if (movedBlocks) {
+          const raised = requireTerraform(module.index, '1.1', 'moved blocks need Terraform 1.1', c);
+          if (raised) c.finding('info', raised);
+        }
       }
       for (const id of ids) if (plan.strategy === 'workspace') c.requires(id);
     },
@@ -299,6 +303,14 @@ export default defineTransform<Plan>({
     strategy: { type: 'string', description: 'workspace (one state per environment) or for_each (one state)', flag: 'strategy', config: 'mergeEnvironments.strategy', default: 'workspace' },
     sharedWorkspace: { type: 'string', description: 'the workspace that keeps blocks shared by all environments (default: the production one)', config: 'mergeEnvironments.sharedWorkspace' },
   },
+  checkOptions: (o) =>
+    o.strategy !== 'workspace' && o.strategy !== 'for_each'
+      ? `--strategy takes workspace or for_each; got "${String(o.strategy)}"`
+      : o.strategy === 'workspace' && o.migrationFormat === 'moved'
+        ? '--migration-format moved needs --strategy for_each: with the workspace strategy every environment gets its own state, and moved blocks never cross states (use script)'
+        : o.strategy === 'workspace' && o.migrationFormat === 'tfmigrate'
+          ? "--migration-format tfmigrate needs --strategy for_each: the workspace strategy moves state between workspaces of one directory, which tfmigrate's multi_state cannot do (it overrides the backend of each side's directory); use script"
+          : null,
   plan: planMerge,
   apply,
 });

@@ -2,6 +2,7 @@
 // registry (`--backend-bucket` comes from s3-backend's option spec).
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Transform } from '../engine/transform.js';
+import { MIGRATION_FORMATS, type MigrationFormat } from '../engine/types.js';
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -21,6 +22,7 @@ export interface CliOptions {
   exclude: string[];
   environments?: string[];
   migrationScript?: string;
+  migrationFormat?: MigrationFormat;
   showSecrets: boolean;
   color?: boolean;
   config?: string;
@@ -43,6 +45,7 @@ const CORE = {
   exclude: { type: 'string', multiple: true },
   environments: { type: 'string' },
   'migration-script': { type: 'string' },
+  'migration-format': { type: 'string' },
   'show-secrets': { type: 'boolean' },
   'no-color': { type: 'boolean' },
   color: { type: 'boolean' },
@@ -57,7 +60,6 @@ const CORE = {
 const NOT_YET: Record<string, string> = {
   '-i': 'the interactive review',
   '--interactive': 'the interactive review',
-  '--migration-format': 'merge-environments',
 };
 
 const list = (s: string | undefined): string[] | undefined =>
@@ -101,6 +103,11 @@ export function parseCli(argv: string[], registry: readonly Transform<unknown>[]
   if (typeof v.patch === 'string') opts.patch = v.patch;
   if (typeof v.config === 'string') opts.config = v.config;
   if (typeof v['migration-script'] === 'string') opts.migrationScript = v['migration-script'];
+  if (typeof v['migration-format'] === 'string') {
+    const f = v['migration-format'];
+    if (!(MIGRATION_FORMATS as readonly string[]).includes(f)) throw new UsageError(`--migration-format takes ${MIGRATION_FORMATS.join(', ')}; got "${f}"`);
+    opts.migrationFormat = f as MigrationFormat;
+  }
   const t = list(v.transforms as string | undefined);
   if (t) opts.transforms = t;
   const envs = list(v.environments as string | undefined);

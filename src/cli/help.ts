@@ -38,6 +38,10 @@ Selection:
                                 '# tfcodemod:ignore' on the line before a block skips the block
   --environments dev,stg,prd    environment names (overrides detection)
   --migration-script PATH       where to write the script (only with one root module)
+  --migration-format FORMAT     how state moves are delivered: script (migrate-state.sh, the
+                                default for --strategy workspace), moved (moved blocks, the
+                                default for --strategy for_each), or tfmigrate (tfmigrate/*.hcl;
+                                for_each only, without a backend change in the same run)
   --config FILE                 config file (default: .tfcodemod.json at the tree root)
   --allow-dirty                 let --write run on uncommitted changes
 
@@ -48,9 +52,8 @@ ${transformFlags.join('\n')}
   -V, --version                 the version
 
 Exit codes: 0 success or nothing to do; 1 --check found changes, or verify refused --write;
-2 usage error, unreadable
-or invalid input, or a failed write (a module with invalid input is skipped and reported;
-the others are still processed, and a run's writes are all-or-nothing).
+2 usage error, unreadable or invalid input, or a failed write (a module with invalid input is
+skipped and reported; the others are still processed, and a run's writes are all-or-nothing).
 
 The tree root is the git work tree holding the first path (else the current directory):
 paths in diffs, patches and reports, and the S3 state keys, are relative to it.

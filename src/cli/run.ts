@@ -129,6 +129,7 @@ export async function run(argv: string[], io: Io, registry: readonly Transform<u
   const isRoot = (p: string): boolean => roots.has(p) || !called.has(p);
   const rootCount = discovery.modules.filter((m) => isRoot(m.path)).length;
   const migrationScript = cli.migrationScript ?? config.migrationScript;
+  const migrationFormat = cli.migrationFormat ?? config.migrationFormat;
   if (migrationScript && rootCount > 1) {
     err(`tfcodemod: --migration-script names one file, but ${rootCount} root modules were found; drop it to get migrate-state.sh in each root`);
     await pool?.close();
@@ -166,6 +167,7 @@ export async function run(argv: string[], io: Io, registry: readonly Transform<u
     migrationScript: migrationScript ? path.resolve(io.cwd, migrationScript) : path.join(m.dir, 'migrate-state.sh'),
     toolVersion: VERSION,
     verify: cli.write && !cli.noVerify,
+    ...(migrationFormat ? { migrationFormat } : {}),
   }));
   pool?.configure(poolSetup(registryUrl!, settings));
   // Results are used in module order; a few jobs ahead are in flight so every worker is busy.

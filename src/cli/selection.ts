@@ -45,7 +45,13 @@ export function resolveSelection(cli: CliOptions, config: Config, registry: read
       values[name] = optionValue(spec, spec.flag ? cli.transformFlags.get(spec.flag) : undefined, spec.config ? config.values.get(spec.config) : undefined);
     }
     values.environments = cli.environments ?? config.environments;
+    // How moves are delivered decides whether a transform writes moved blocks.
+    values.migrationFormat = cli.migrationFormat ?? config.migrationFormat;
     options.set(t.id, values);
+  }
+  for (const t of selected) {
+    const problem = t.checkOptions?.(options.get(t.id)!);
+    if (problem) throw new UsageError(problem);
   }
   return { selected, options, behaviourFrom: new Set(named ?? []) };
 }

@@ -208,7 +208,9 @@ function split(plan: MigrationPlan, groups: MoveGroup[]): string[] {
     '# move STEP SRC_FILE DST_FILE FROM TO: one state mv between pulled copies; skips what is done.',
     'move() {',
     '  local step=$1 src=$2 dst=$3 from=$4 to=$5 in_src in_dst',
-    '  if [[ $MODE == dry-run ]]; then run terraform state mv -state="$src" -state-out="$dst" "$from" "$to"; return 0; fi',
+    '  local out=(-state-out="$dst")',
+    '  if [[ $src == "$dst" ]]; then out=(); fi   # inside one workspace',
+    '  if [[ $MODE == dry-run ]]; then run terraform state mv -state="$src" ${out[@]+"${out[@]}"} "$from" "$to"; return 0; fi',
     '  in_src=$(state_addresses "$src")',
     '  in_dst=$(state_addresses "$dst")',
     '  if ! grep -Fxq -- "$from" <<<"$in_src"; then',
@@ -216,7 +218,7 @@ function split(plan: MigrationPlan, groups: MoveGroup[]): string[] {
     '    return 0',
     '  fi',
     '  if ! grep -Fxq -- "$to" <<<"$in_dst"; then',
-    '    run terraform state mv -state="$src" -state-out="$dst" "$from" "$to"',
+    '    run terraform state mv -state="$src" ${out[@]+"${out[@]}"} "$from" "$to"',
     '  elif done_step "$step.destination"; then',
     '    run terraform state rm -state="$src" "$from"   # pushed to the destination by an interrupted run',
     '  else',
@@ -247,6 +249,10 @@ function split(plan: MigrationPlan, groups: MoveGroup[]): string[] {
     );
   }
   for (const g of groups) {
+    if (g.from === g.to) {
+      L.push(...within(g));
+      continue;
+    }
     const step = `split.${g.from}.${g.to}`;
     const src = `"$WORK/${g.from}.tfstate"`;
     const dst = `"$WORK/${g.to}.tfstate"`;
@@ -279,6 +285,27 @@ function split(plan: MigrationPlan, groups: MoveGroup[]): string[] {
   if (pinLocal) L.push('  # Remove the override.', '  if [[ $MODE != dry-run ]]; then cleanup_override; trap - EXIT; fi');
   L.push('  mark_done split', 'fi', '');
   return L;
+}
+
+/**
+ * Moves inside one workspace (the for_each strategy without moved blocks): one pulled copy, state
+ * mv inside it, one push. Never -state-out to the same file: the two writes would keep both
+ * addresses.
+ */
+function within(g: MoveGroup): string[] {
+  const step = `moves.${g.from}`;
+  const file = `"$WORK/${g.from}.tfstate"`;
+  return [
+    `  # ${g.moves.length} move${g.moves.length === 1 ? '' : 's'} inside workspace ${g.from}.`,
+    `  if ! done_step ${shq(step)}; then`,
+    `    run terraform workspace select ${shq(g.from)}`,
+    `    if [[ $MODE != dry-run ]]; then terraform state pull > ${file}; fi`,
+    ...g.moves.map((m) => `    move ${shq(step)} ${file} ${file} ${shq(m.from.address)} ${shq(m.to.address)}`),
+    `    push ${shq(g.from)} ${file}`,
+    `    mark_done ${shq(step)}`,
+    '  fi',
+    '',
+  ];
 }
 
 /** The script function that empties a workspace the split moved everything out of. */

@@ -86,6 +86,8 @@ export interface Transform<Plan = unknown> {
   details?: string[];
   /** Tree-level facts computed once per run, before any module (must be serialisable). */
   prepare?(tree: TreeSummary, options: OptionValues): unknown;
+  /** Option values that cannot work together: the usage error to report, or null. */
+  checkOptions?(options: OptionValues): string | null;
   /** Read-only scan of the module; null means nothing to do. */
   plan(module: ModuleView, ctx: TransformContext): Plan | null;
   apply(plan: Plan, module: ModuleView, ctx: TransformContext): void;

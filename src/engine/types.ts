@@ -104,3 +104,7 @@ export interface OptionSpec {
 }
 
 export type OptionValues = Record<string, unknown>;
+
+/** How state moves are delivered: a bash script, tfmigrate files, or moved blocks. */
+export type MigrationFormat = 'script' | 'tfmigrate' | 'moved';
+export const MIGRATION_FORMATS: readonly MigrationFormat[] = ['script', 'tfmigrate', 'moved'];

@@ -347,3 +347,38 @@ describe('merge-environments, workspace strategy: module calls move whole (examp
     expect(writes(since(sb, logged))).toEqual([]);
   }, 240_000);
 });
+
+describe('merge-environments, for_each strategy with --migration-format script', () => {
+  it('moves inside workspace default with single-quoted addresses; the plan afterwards has nothing to move or change', () => {
+    const report = movesOf(cli(['--json', '--strategy', 'for_each', '--migration-format', 'script']).stdout);
+    expect(report.length).toBeGreaterThan(0);
+    expect(report.every((m) => m.via === undefined && m.from.workspace === 'default' && m.to.workspace === 'default')).toBe(true);
+    const { dir: template } = cli(['--write', '--strategy', 'for_each', '--migration-format', 'script']);
+    expect(existsSync(path.join(template, 'moved.tf'))).toBe(false);
+
+    const sb = seeded(template, legacyState);
+    const dry = script(sb, ['--dry-run']);
+    expect(dry.code, dry.stderr).toBe(0);
+    // Inside one workspace: no -state-out (the same file twice would keep both addresses).
+    expect(dry.stdout).toContain('+ terraform state mv -state=.tfcodemod-migration/default.tfstate aws_vpc.dev_vpc aws_vpc.vpc\\[\\"dev\\"\\]\n');
+    expect(readFileSync(path.join(template, 'migrate-state.sh'), 'utf8')).toContain(`"$WORK/default.tfstate" aws_vpc.dev_vpc 'aws_vpc.vpc["dev"]'\n`);
+    expect(readLog(sb)).toEqual([]);
+
+    const r = script(sb);
+    expect(r.code, r.stderr).toBe(0);
+    const byAddress = new Map(objects.map((o) => [o.address, o.attributes]));
+    const expected = [
+      ...objects.filter((o) => !report.some((m) => m.from.address === o.address)).map((o): [string, Record<string, unknown>] => [`default:${o.address}`, o.attributes]),
+      ...report.map((m): [string, Record<string, unknown>] => [`default:${m.to.address}`, byAddress.get(m.from.address)!]),
+      ['default:aws_ami.ubuntu', { id: 'ami-0abc' }] as [string, Record<string, unknown>],
+    ].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    expect(objectsIn({ default: readState(path.join(sb.s3, S3_DEFAULT)) })).toEqual(expected);
+
+    const p = plan(sb, 'default', ['secrets.tfvars']);
+    expect(p.changes.filter((c) => c.change.actions.join() !== 'no-op' || c.previous_address !== undefined)).toEqual([]);
+    const logged = readLog(sb).length;
+    const again = script(sb);
+    expect(again.code, again.stderr).toBe(0);
+    expect(writes(since(sb, logged))).toEqual([]);
+  }, 240_000);
+});

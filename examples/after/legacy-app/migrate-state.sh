@@ -90,7 +90,9 @@ state_addresses() {
 # move STEP SRC_FILE DST_FILE FROM TO: one state mv between pulled copies; skips what is done.
 move() {
   local step=$1 src=$2 dst=$3 from=$4 to=$5 in_src in_dst
-  if [[ $MODE == dry-run ]]; then run terraform state mv -state="$src" -state-out="$dst" "$from" "$to"; return 0; fi
+  local out=(-state-out="$dst")
+  if [[ $src == "$dst" ]]; then out=(); fi   # inside one workspace
+  if [[ $MODE == dry-run ]]; then run terraform state mv -state="$src" ${out[@]+"${out[@]}"} "$from" "$to"; return 0; fi
   in_src=$(state_addresses "$src")
   in_dst=$(state_addresses "$dst")
   if ! grep -Fxq -- "$from" <<<"$in_src"; then
@@ -98,7 +100,7 @@ move() {
     return 0
   fi
   if ! grep -Fxq -- "$to" <<<"$in_dst"; then
-    run terraform state mv -state="$src" -state-out="$dst" "$from" "$to"
+    run terraform state mv -state="$src" ${out[@]+"${out[@]}"} "$from" "$to"
   elif done_step "$step.destination"; then
     run terraform state rm -state="$src" "$from"   # pushed to the destination by an interrupted run
   else
