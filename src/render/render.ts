@@ -9,6 +9,8 @@ import { isSecretName } from '../terraform/secret-names.js';
 import { Env, type Globals, type Step } from './env.js';
 import { applySteps, evaluate } from './evaluate.js';
 import { FUNCTIONS } from './functions.js';
+import { ConversionError, convert } from './functions/types.js';
+import { typeConstraint } from './type-constraint.js';
 import { EvalError, markSensitive, num, str, unknown, type FunctionContext, type Value } from './value.js';
 
 export interface Body {
@@ -124,6 +126,17 @@ class Renderer {
       if (expr) v = this.attempt(expr, this.env, b.file.text, `variable ${name}`);
     }
     v ??= unknown(`var.${name}`);
+    // Terraform converts the value to the declared type before anything uses it.
+    const typeAttr = b && attributeOf(b.body, 'type');
+    const type = typeAttr && attributeValue(typeAttr) && typeConstraint(attributeValue(typeAttr)!, b.file.text);
+    if (type) {
+      try {
+        v = convert(v, type);
+      } catch (e) {
+        if (!(e instanceof ConversionError)) throw e;
+        v = unknown(`error in variable ${name}: Invalid value for input variable: ${e.message}`);
+      }
+    }
     const sensitive = b && attributeOf(b.body, 'sensitive');
     return sensitive && attributeValue(sensitive)?.text === 'true' ? markSensitive(v) : v;
   }

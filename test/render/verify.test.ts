@@ -153,6 +153,33 @@ describe('verify', () => {
   });
 });
 
+describe('verify: variables take their declared type', () => {
+  const legacy = { 'main.tf': 'resource "aws_instance" "web" {\n  count = 2\n  ami   = "ami-1"\n  tags  = { Ids = "1,2", On = true }\n}\n' };
+  const typed = {
+    'main.tf':
+      'variable "n" {\n  type = number\n}\nvariable "ids" {\n  type = list(string)\n}\nvariable "on" {\n  type = bool\n}\n' +
+      'resource "aws_instance" "web" {\n  count = var.n\n  ami   = "ami-1"\n  tags  = { Ids = join(",", var.ids), On = var.on }\n}\n',
+  };
+
+  it('converts a -var string or a tfvars value to the declared type before use (count from "2")', () => {
+    const r = check(legacy, typed, { vars: [['n', { t: 'string', v: '2' }], ['on', { t: 'string', v: 'true' }]], varFiles: [{ workspace: null, name: 'x.tfvars', text: 'ids = [1, 2]\n' }] });
+    expect(lines(r)).toEqual([]);
+    expect(r.equivalent).toBe(true);
+  });
+
+  it('a value that does not convert is an error Terraform would give: cannot judge, never a guess', () => {
+    const r = check(legacy, typed, { vars: [['n', { t: 'string', v: 'two' }], ['on', { t: 'bool', v: true }]], varFiles: [{ workspace: null, name: 'x.tfvars', text: 'ids = ["1", "2"]\n' }] });
+    expect(r.equivalent).toBe(false);
+    expect(lines(r).join('\n')).toContain('Invalid value for input variable: a number is required');
+  });
+
+  it('leaves values alone under a type it does not model (optional attributes)', () => {
+    const before = { 'main.tf': 'resource "a" "b" {\n  v = "x"\n}\n' };
+    const after = { 'main.tf': 'variable "o" {\n  type    = object({ v = optional(string, "x") })\n  default = { v = "x" }\n}\nresource "a" "b" {\n  v = var.o.v\n}\n' };
+    expect(check(before, after).equivalent).toBe(true);
+  });
+});
+
 describe('verify unknowns through moves', () => {
   it('compares the source text of what it cannot evaluate after renaming the moved addresses', () => {
     const before = { 'main.tf': 'resource "aws_vpc" "dev_vpc" {\n  cidr_block = "10.0.0.0/16"\n}\nresource "aws_route" "r" {\n  note = unknown_fn(aws_vpc.dev_vpc.id)\n}\n' };
