@@ -11,6 +11,18 @@ function moves(run: ModuleRun): string[] {
 
 const warnings = (run: ModuleRun): string[] => run.records.flatMap((r) => r.change.findings).concat(run.findings).filter((f) => f.severity === 'warning').map((f) => f.message);
 
+/** The guard output the workspace strategy adds to environments.tf (dev and prod). */
+const GUARD = `output "workspace" {
+  description = "The workspace (environment) this state belongs to."
+  value       = terraform.workspace
+
+  precondition {
+    condition     = contains(["dev", "prod"], terraform.workspace)
+    error_message = "This configuration is split by workspace: select one of dev, prod (terraform workspace select dev). Workspace default holds nothing since the migration."
+  }
+}
+`;
+
 const network = {
   'main.tf': `resource "aws_vpc" "dev_vpc" {
   cidr_block = "10.10.0.0/16"
@@ -80,16 +92,7 @@ locals {
   }
 }
 
-output "workspace" {
-  description = "The workspace (environment) this state belongs to."
-  value       = terraform.workspace
-
-  precondition {
-    condition     = contains(["dev", "prod"], terraform.workspace)
-    error_message = "This configuration is split by workspace: select one of dev, prod (terraform workspace select dev). Workspace default holds nothing since the migration."
-  }
-}
-`,
+` + GUARD,
       },
       only(),
     );
@@ -413,16 +416,7 @@ resource "aws_security_group" "prod_web" {
   }
 }
 
-output "workspace" {
-  description = "The workspace (environment) this state belongs to."
-  value       = terraform.workspace
-
-  precondition {
-    condition     = contains(["dev", "prod"], terraform.workspace)
-    error_message = "This configuration is split by workspace: select one of dev, prod (terraform workspace select dev). Workspace default holds nothing since the migration."
-  }
-}
-`,
+` + GUARD,
       },
       only(),
     );
