@@ -11,7 +11,7 @@ import { lineEndingOf } from '../cst/text.js';
 import { checkHcl } from './hcl-validity.js';
 import { hasMigration, renderMigrationScript } from './migration.js';
 import { renderTfmigrate } from './tfmigrate.js';
-import { isHclFile, runModule, touchedFiles, type Decisions, type ModuleError, type RunSettings } from './runner.js';
+import { isHclFile, runModule, touchedFiles, type Decisions, type FilePreview, type ModuleError, type RunSettings } from './runner.js';
 import type { Change, Effect, Finding, MigrationFormat, MigrationStep, StateMove } from './types.js';
 import type { Difference } from '../render/compare.js';
 import { isFailure, verifyModule } from '../render/verify.js';
@@ -30,7 +30,11 @@ export interface OutputFile {
 }
 
 /** A change as reported: its data without the edits. */
-export type ReportedChange = Omit<Change, 'edits' | 'appends' | 'lines' | 'secrets'> & { files: string[] };
+export type ReportedChange = Omit<Change, 'edits' | 'appends' | 'lines' | 'secrets'> & {
+  files: string[];
+  /** With previews: the change's own effect on each file (relative names), for review. */
+  preview?: FilePreview[];
+};
 
 export interface ModuleResult {
   path: string;
@@ -184,9 +188,10 @@ export async function processModule(job: ModuleJob, settings: RunSettings): Prom
   for (const r of run.records) {
     if (r.status !== 'applied') result.notApplied.push({ id: r.change.id, title: r.change.title, kind: r.change.kind, note: r.note ?? r.status });
   }
-  for (const c of applied) {
-    const { edits: _e, appends: _a, lines: _l, secrets, ...rest } = c;
-    result.changes.push({ ...rest, files: touchedFiles(c) });
+  for (const r of run.records) {
+    if (r.status !== 'applied') continue;
+    const { edits: _e, appends: _a, lines: _l, secrets, ...rest } = r.change;
+    result.changes.push({ ...rest, files: touchedFiles(r.change), ...(r.preview ? { preview: r.preview } : {}) });
     result.secrets.push(...secrets);
   }
   for (const [name, out] of run.outputs) {

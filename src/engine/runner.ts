@@ -33,11 +33,20 @@ export interface Decisions {
 
 export type ChangeStatus = 'applied' | 'rejected' | 'skipped';
 
+/** A file as one change alone leaves it, from the text it was given. */
+export interface FilePreview {
+  file: string;
+  before: string | null;
+  after: string;
+}
+
 export interface ChangeRecord {
   change: Change;
   status: ChangeStatus;
   /** Why a change was not applied. */
   note?: string;
+  /** With `previews`: the change's own effect on each file it touches, for review. */
+  preview?: FilePreview[];
 }
 
 export interface ModuleError {
@@ -71,6 +80,8 @@ export interface RunSettings {
   options: ReadonlyMap<string, OptionValues>;
   facts: ReadonlyMap<string, unknown>;
   decisions: Decisions;
+  /** Record each applied change's own effect on its files (the interactive review shows it). */
+  previews?: boolean;
 }
 
 /** HCL files are parsed and re-checked after every edit; other files are plain text. */
@@ -133,6 +144,8 @@ export function runModule(input: ModuleInput, settings: RunSettings): ModuleRun 
       }
       candidates = withRequirements(candidates, applied, records);
 
+      // Each change alone, on the texts its transform saw (before the others of its transform).
+      const seen = settings.previews ? new Map(texts) : null;
       // Apply; a change whose result does not parse is rejected and the rest applied again.
       for (;;) {
         let updates;
@@ -169,7 +182,8 @@ export function runModule(input: ModuleInput, settings: RunSettings): ModuleRun 
         candidates = withRequirements(candidates.filter((c) => !culprits.has(c)), applied, records);
       }
       for (const change of candidates) {
-        records.push({ change, status: 'applied' });
+        const preview = seen ? [...applyChanges(seen, [change])].map(([file, u]) => ({ file, before: seen.get(file) ?? null, after: u.text })) : undefined;
+        records.push({ change, status: 'applied', ...(preview ? { preview } : {}) });
         applied.add(change.id);
       }
     }
