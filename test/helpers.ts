@@ -4,7 +4,9 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { initParser } from '../src/cst/parser.js';
-import { runModule, type ModuleRun } from '../src/engine/runner.js';
+import type { ModuleJob } from '../src/engine/pipeline.js';
+import { runModule, type ModuleRun, type RunSettings } from '../src/engine/runner.js';
+import { discoverModules, GitIgnores } from '../src/files/discover.js';
 import type { Transform } from '../src/engine/transform.js';
 import type { OptionValues } from '../src/engine/types.js';
 import { transforms as registry } from '../transforms/index.js';
@@ -106,4 +108,29 @@ export async function assertCodemod(before: Record<string, string>, after: Recor
   const again = await runTransforms(filesAfter(before, run), opts);
   expect([...again.outputs.keys()], 'a second run changes nothing').toEqual([]);
   return run;
+}
+
+/**
+ * The jobs and settings of a dry run over `treeRoot` (every default transform, default options),
+ * as the CLI builds them, for tests of what sits above the pipeline (the review).
+ */
+export async function pipelineRun(treeRoot: string): Promise<{ jobs: ModuleJob[]; settings: RunSettings }> {
+  await initParser();
+  const gitIgnores = new GitIgnores(treeRoot);
+  const discovery = await discoverModules({ treeRoot, cwd: treeRoot, paths: [treeRoot], exclude: [], gitIgnores });
+  const selected = registry.filter((t) => !t.optIn);
+  const options = new Map<string, OptionValues>();
+  for (const t of registry) options.set(t.id, Object.fromEntries(Object.entries(t.options).map(([k, spec]) => [k, spec.default])));
+  const jobs = discovery.modules.map((m) => ({
+    dir: m.dir,
+    path: m.path,
+    isRoot: true,
+    files: m.files,
+    gitignores: gitIgnores.rulesFor(m.dir),
+    treeRoot,
+    migrationScript: path.join(m.dir, 'migrate-state.sh'),
+    toolVersion: 'test',
+    verify: false,
+  }));
+  return { jobs, settings: { transforms: selected, options, facts: new Map(), decisions: { rejected: new Set(), behaviourFrom: new Set() } } };
 }
