@@ -15,6 +15,8 @@ export interface CliOptions {
   paths: string[];
   write: boolean;
   check: boolean;
+  /** -i: review each change in the terminal, then write the accepted ones. */
+  interactive: boolean;
   json: boolean;
   patch?: string;
   transforms?: string[];
@@ -38,6 +40,7 @@ export interface CliOptions {
 const CORE = {
   write: { type: 'boolean' },
   check: { type: 'boolean' },
+  interactive: { type: 'boolean', short: 'i' },
   json: { type: 'boolean' },
   patch: { type: 'string' },
   transforms: { type: 'string' },
@@ -56,20 +59,10 @@ const CORE = {
   version: { type: 'boolean', short: 'V' },
 } as const;
 
-/** Flags reserved for later work; named so the error says what they are. */
-const NOT_YET: Record<string, string> = {
-  '-i': 'the interactive review',
-  '--interactive': 'the interactive review',
-};
-
 const list = (s: string | undefined): string[] | undefined =>
   s === undefined ? undefined : s.split(',').map((x) => x.trim()).filter(Boolean);
 
 export function parseCli(argv: string[], registry: readonly Transform<unknown>[]): CliOptions {
-  for (const a of argv) {
-    const flag = a.split('=')[0]!;
-    if (NOT_YET[flag]) throw new UsageError(`${flag} belongs to ${NOT_YET[flag]}, which this version of tfcodemod does not have yet`);
-  }
   const options: NonNullable<ParseArgsConfig['options']> = { ...CORE };
   const transformFlags = new Set<string>();
   for (const t of registry) {
@@ -90,6 +83,7 @@ export function parseCli(argv: string[], registry: readonly Transform<unknown>[]
     paths: parsed.positionals.length > 0 ? parsed.positionals : ['.'],
     write: v.write === true,
     check: v.check === true,
+    interactive: v.interactive === true,
     json: v.json === true,
     listTransforms: v['list-transforms'] === true,
     exclude: (v.exclude as string[] | undefined) ?? [],
@@ -116,6 +110,10 @@ export function parseCli(argv: string[], registry: readonly Transform<unknown>[]
   else if (v.color === true) opts.color = true;
 
   if (opts.write && opts.check) throw new UsageError('--write and --check cannot be used together (--check never writes)');
+  if (opts.interactive) {
+    const other = [opts.write && '--write', opts.check && '--check', opts.json && '--json', opts.patch !== undefined && '--patch'].filter(Boolean);
+    if (other.length > 0) throw new UsageError(`-i reviews in the terminal and writes what you accept; it cannot be used with ${other.join(', ')}`);
+  }
   if (opts.transforms) {
     const known = new Set(registry.map((r) => r.id));
     const unknown = opts.transforms.filter((id) => !known.has(id));

@@ -12,6 +12,8 @@ export function helpText(registry: readonly Transform<unknown>[], version: strin
 Usage:
   tfcodemod [options] [paths...]    preview: unified diff on stdout, summary on stderr
   tfcodemod --write [paths...]      apply every change and write the migration script
+  tfcodemod -i [paths...]           review each change in the terminal, then write the
+                                    accepted ones (keys as git add -p; ? shows them)
   tfcodemod --check [paths...]      exit 1 if anything would change (for CI)
   tfcodemod verify BEFORE AFTER     prove a rewrite plans nothing (tfcodemod verify --help)
 

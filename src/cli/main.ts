@@ -12,7 +12,7 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 
 run(
   process.argv.slice(2),
-  { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env },
+  { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env },
   transforms,
   new URL('../../transforms/index.js', import.meta.url).href,
 )

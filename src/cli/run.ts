@@ -16,12 +16,15 @@ import { parseCli, UsageError, type CliOptions } from './args.js';
 import { helpText, listTransforms } from './help.js';
 import { EXIT, RunOutputs } from './outputs.js';
 import { resolveSelection, type Selection } from './selection.js';
+import { interactiveProblem, runInteractive } from './interactive.js';
 import { runVerify } from './verify.js';
 import type { SummaryStyle } from './summary.js';
 
 export { EXIT };
 
 export interface Io {
+  /** For -i (the review reads keys). */
+  stdin?: NodeJS.ReadStream;
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   cwd: string;
@@ -69,6 +72,14 @@ export async function run(argv: string[], io: Io, registry: readonly Transform<u
     return EXIT.ok;
   }
 
+  if (cli.interactive) {
+    const problem = interactiveProblem(io.stdin, io.stdout);
+    if (problem) {
+      err(`tfcodemod: ${problem}`);
+      return EXIT.error;
+    }
+  }
+
   const paths = cli.paths.map((p) => path.resolve(io.cwd, p));
   const treeRoot = treeRootOf(paths, io.cwd);
   const shown = (abs: string): string => {
@@ -95,7 +106,7 @@ export async function run(argv: string[], io: Io, registry: readonly Transform<u
     throw e;
   }
 
-  if (cli.write && !cli.allowDirty) {
+  if ((cli.write || cli.interactive) && !cli.allowDirty) {
     const dirty = dirtyPaths(treeRoot, paths.map((p) => path.relative(treeRoot, p) || '.'));
     if (dirty.length > 0) {
       err(`tfcodemod: --write refuses to run on uncommitted changes (commit or stash them, or pass --allow-dirty):\n${dirty.slice(0, 10).map((d) => `  ${d}`).join('\n')}${dirty.length > 10 ? `\n  … and ${dirty.length - 10} more` : ''}`);
@@ -106,7 +117,8 @@ export async function run(argv: string[], io: Io, registry: readonly Transform<u
   const gitIgnores = new GitIgnores(treeRoot);
   const discovery = await discoverModules({ treeRoot, cwd: io.cwd, paths, exclude: [...cli.exclude, ...(config.exclude ?? [])], gitIgnores });
   // Workers start now, loading their parsers while the roots are worked out.
-  const poolSize = registryUrl ? workerCount(discovery.modules.length, io.env) : 0;
+  // The review runs on this thread: it needs every result, one module after another.
+  const poolSize = registryUrl && !cli.interactive ? workerCount(discovery.modules.length, io.env) : 0;
   const pool = poolSize > 0 ? new ModulePool(poolSize) : null;
   const treeErrors = discovery.problems.filter((p) => p.severity === 'error').map((p) => ({ file: shown(p.path), message: p.message }));
   for (const p of discovery.problems) err(`${shown(p.path)}: ${p.severity}: ${p.message}`);
@@ -169,6 +181,18 @@ export async function run(argv: string[], io: Io, registry: readonly Transform<u
     verify: cli.write && !cli.noVerify,
     ...(migrationFormat ? { migrationFormat } : {}),
   }));
+  if (cli.interactive) {
+    return runInteractive({
+      stdin: io.stdin!,
+      stdout: io.stdout as NodeJS.WriteStream,
+      jobs,
+      settings,
+      err,
+      writer: () => new RunOutputs({ cli: { ...cli, write: true }, write: () => {}, err, cwd: io.cwd, style, stdoutColor: false, shown }),
+      treeErrors,
+      verify: !cli.noVerify,
+    });
+  }
   pool?.configure(poolSetup(registryUrl!, settings));
   // Results are used in module order; a few jobs ahead are in flight so every worker is busy.
   const ahead = pool ? pool.size * 3 : 1;

@@ -1,0 +1,89 @@
+// `tfcodemod -i`: every module is processed once with each change's own diff recorded, the
+// review runs in the terminal, and the accepted changes are then processed again (the rest
+// rejected, so `requires` holds) and written exactly as --write writes: verified, all or
+// nothing, and refused for a file that changed on disk since the review read it.
+import path from 'node:path';
+import { createElement } from 'react';
+import { render } from 'ink';
+import { processModule, type ModuleJob, type ModuleResult } from '../engine/pipeline.js';
+import type { RunSettings } from '../engine/runner.js';
+import { TFMIGRATE_DIR } from '../engine/tfmigrate.js';
+import { ReviewSession } from '../review/session.js';
+import { ReviewApp } from '../tui/ReviewApp.js';
+import type { RunOutputs } from './outputs.js';
+import { EXIT } from './outputs.js';
+
+export interface InteractiveRun {
+  stdin: NodeJS.ReadStream;
+  stdout: NodeJS.WriteStream;
+  jobs: ModuleJob[];
+  settings: RunSettings;
+  err: (s: string) => void;
+  /** Outputs that write (the summary on stderr, nothing on stdout). */
+  writer: () => RunOutputs;
+  treeErrors: { file: string; message: string }[];
+  /** Verify the rewrite before writing (not --no-verify). */
+  verify: boolean;
+}
+
+/** Why -i cannot run here, or null. */
+export function interactiveProblem(stdin: { isTTY?: boolean } | undefined, stdout: { isTTY?: boolean }): string | null {
+  if (stdin?.isTTY !== true || stdout.isTTY !== true) return '-i needs a terminal on stdin and stdout; without one, preview with tfcodemod, save --patch FILE, or read --json';
+  return null;
+}
+
+export async function runInteractive(r: InteractiveRun): Promise<number> {
+  const withDecisions = (job: ModuleJob, rejected: ReadonlySet<string>, verify: boolean): Promise<ModuleResult> =>
+    processModule({ ...job, verify }, { ...r.settings, decisions: { ...r.settings.decisions, rejected } });
+
+  r.err(`tfcodemod: reading ${r.jobs.length} module${r.jobs.length === 1 ? '' : 's'}…`);
+  const first: ModuleResult[] = [];
+  for (const job of r.jobs) first.push(await processModule({ ...job, verify: false }, { ...r.settings, previews: true }));
+  const problems = first.flatMap((m) => m.errors.map((e) => `${m.path}${e.file ? `/${e.file}` : ''}${e.line ? `:${e.line}:${e.column ?? 1}` : ''}: error: ${e.message}`));
+  for (const p of problems) r.err(p);
+  const session = new ReviewSession(first.filter((m) => m.changes.length > 0));
+  if (session.items.length === 0) {
+    r.err('tfcodemod: nothing to review: no module has a change');
+    return problems.length > 0 || r.treeErrors.length > 0 ? EXIT.error : EXIT.ok;
+  }
+
+  const jobOf = new Map(r.jobs.map((j) => [j.path, j]));
+  const loadMigration = async (module: string): Promise<string | null> => {
+    const job = jobOf.get(module)!;
+    const rejected = session.notAccepted(module);
+    if (rejected.size === session.items.filter((i) => i.module === module).length) return null;
+    const result = await withDecisions(job, rejected, false);
+    const artifacts = result.outputs.filter((o) => o.abs === job.migrationScript || path.basename(path.dirname(o.abs)) === TFMIGRATE_DIR);
+    if (artifacts.length === 0) return null;
+    return session.mask(artifacts.map((o) => (artifacts.length > 1 ? `# ${o.display}\n${o.after}` : o.after)).join('\n'));
+  };
+
+  const refreshPreviews = async (module: string, rejected: ReadonlySet<string>): Promise<void> => {
+    session.updatePreviews(await processModule({ ...jobOf.get(module)!, verify: false }, { ...r.settings, previews: true, decisions: { ...r.settings.decisions, rejected } }));
+  };
+
+  let outcome: 'write' | 'quit' = 'quit';
+  const app = render(createElement(ReviewApp, { session, loadMigration, refreshPreviews, onDone: (o: 'write' | 'quit') => void (outcome = o) }), {
+    stdin: r.stdin,
+    stdout: r.stdout,
+    exitOnCtrlC: true,
+    patchConsole: false,
+  });
+  await app.waitUntilExit();
+  if (outcome === 'quit') {
+    r.err('tfcodemod: quit; nothing was written');
+    return EXIT.ok;
+  }
+
+  // The accepted changes, processed again with every other change rejected.
+  const read = new Map(first.flatMap((m) => m.outputs.map((o) => [o.abs, o.expected] as const)));
+  const outputs = r.writer();
+  const modules = session.modulesToWrite();
+  for (const module of modules) {
+    const result = await withDecisions(jobOf.get(module)!, session.notAccepted(module), r.verify);
+    // A file that changed on disk since the review read it is refused by the writer.
+    result.outputs = result.outputs.map((o) => (read.has(o.abs) ? { ...o, expected: read.get(o.abs)! } : o));
+    outputs.add(result);
+  }
+  return outputs.finish(r.treeErrors, modules.length);
+}

@@ -1,0 +1,76 @@
+// `tfcodemod -i` end to end, as a person runs it: the real CLI in a real terminal (tmux, 80x24),
+// keys typed, the screen read, then the files on disk and the migration script checked.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { projectRoot, tempTree } from '../helpers.js';
+
+const cli = path.join(projectRoot, 'dist', 'src', 'cli', 'main.js');
+const SOCKET = `tfcodemod-test-${process.pid}`;
+const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
+const screen = () => tmux('capture-pane', '-p', '-t', 'review');
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function waitFor(what: () => boolean, label: string, ms = 30_000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!what()) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${label}; the screen:\n${screen()}`);
+    await sleep(100);
+  }
+}
+
+afterAll(() => {
+  spawnSync('tmux', ['-L', SOCKET, 'kill-server']);
+});
+
+describe('tfcodemod -i', () => {
+  it('in a terminal: reject one change, accept the rest, write; the files and the script hold exactly the accepted changes', async () => {
+    expect(spawnSync('tmux', ['-V']).status, 'tmux is needed (the global setup installs it from Debian packages)').toBe(0);
+    const dir = tempTree({});
+    cpSync(path.join(projectRoot, 'examples', 'before', 'legacy-app'), dir, { recursive: true });
+    const report = JSON.parse(execFileSync(process.execPath, [cli, '--json'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })) as { modules: { changes: { id: string }[] }[] };
+    const ids = report.modules[0]!.changes.map((c) => c.id);
+    expect(ids[0]).toBe('dedupe-providers:aws.primary');
+
+    const exitFile = path.join(dir, '.exit-code');
+    tmux('new-session', '-d', '-s', 'review', '-x', '80', '-y', '24', '-c', dir, `${process.execPath} ${cli} -i --allow-dirty; echo $? > ${exitFile}; sleep 60`);
+    await waitFor(() => screen().includes(`0 accepted, 0 rejected, ${ids.length} undecided`), 'the review');
+    const first = screen();
+    expect(first).toContain('· dedupe-providers: Merge provider aws.primary into aws (refactor)');
+    expect(first).toContain('diff --git a/providers.tf b/providers.tf');
+    expect(first.split('\n').every((l) => l.length <= 80)).toBe(true);
+
+    // n rejects the first change and moves on; y accepts each of the others.
+    tmux('send-keys', '-t', 'review', 'n');
+    await waitFor(() => screen().includes('1 rejected'), 'the rejection');
+    for (let i = 1; i < ids.length; i++) {
+      tmux('send-keys', '-t', 'review', 'y');
+      await sleep(60);
+    }
+    await waitFor(() => screen().includes(`${ids.length - 1} accepted, 1 rejected, 0 undecided`), 'every change decided');
+    tmux('send-keys', '-t', 'review', 'w');
+    await waitFor(() => existsSync(exitFile), 'the write', 120_000);
+    expect(readFileSync(exitFile, 'utf8').trim()).toBe('0');
+    expect(screen()).toContain(`tfcodemod: ${ids.length - 1} changes in 1 of 1 module; wrote`);
+
+    // The rejected change left no trace; the accepted ones are all there, with the script.
+    const providers = readFileSync(path.join(dir, 'providers.tf'), 'utf8');
+    expect(providers).toContain('alias  = "primary"');
+    expect(providers).not.toContain('alias  = "use1"');
+    expect(readFileSync(path.join(dir, 'vpc.tf'), 'utf8')).toContain('resource "aws_vpc" "vpc" {');
+    const script = readFileSync(path.join(dir, 'migrate-state.sh'), 'utf8');
+    expect(script).toContain('aws_vpc.dev_vpc aws_vpc.vpc');
+    expect(spawnSync('bash', ['-n', path.join(dir, 'migrate-state.sh')]).status).toBe(0);
+    // What is left to propose is the one change rejected.
+    const left = JSON.parse(execFileSync(process.execPath, [cli, '--json'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })) as { modules: { changes: { id: string }[] }[] };
+    expect(left.modules[0]!.changes.map((c) => c.id)).toEqual(['dedupe-providers:aws.primary']);
+  }, 240_000);
+
+  it('without a terminal it exits 2 with one line', () => {
+    const dir = tempTree({ 'main.tf': 'resource "aws_vpc" "v" {\n  cidr_block = "10.0.0.0/16"\n}\n' });
+    const r = spawnSync(process.execPath, [cli, '-i'], { cwd: dir, encoding: 'utf8', input: '' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('tfcodemod: -i needs a terminal on stdin and stdout; without one, preview with tfcodemod, save --patch FILE, or read --json\n');
+  });
+});
