@@ -1,7 +1,7 @@
 // `tfcodemod -i` end to end, as a person runs it: the real CLI in a real terminal (tmux, 80x24),
 // keys typed, the screen read, then the files on disk and the migration script checked.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { projectRoot, tempTree } from '../helpers.js';
@@ -65,6 +65,28 @@ describe('tfcodemod -i', () => {
     // What is left to propose is the one change rejected.
     const left = JSON.parse(execFileSync(process.execPath, [cli, '--json'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })) as { modules: { changes: { id: string }[] }[] };
     expect(left.modules[0]!.changes.map((c) => c.id)).toEqual(['dedupe-providers:aws.primary']);
+    tmux('kill-session', '-t', 'review');
+  }, 240_000);
+
+  it('refuses to write when a file changed on disk during the review, and writes nothing', async () => {
+    const dir = tempTree({});
+    cpSync(path.join(projectRoot, 'examples', 'before', 'legacy-app'), dir, { recursive: true });
+    const before = readFileSync(path.join(dir, 'vpc.tf'), 'utf8');
+    const exitFile = path.join(dir, '.exit-code');
+    tmux('new-session', '-d', '-s', 'review', '-x', '80', '-y', '24', '-c', dir, `${process.execPath} ${cli} -i --allow-dirty; echo $? > ${exitFile}; sleep 60`);
+    await waitFor(() => screen().includes(' undecided'), 'the review');
+    tmux('send-keys', '-t', 'review', 'y');
+    await waitFor(() => screen().includes('1 accepted'), 'the acceptance');
+    // Someone edits a file the accepted change touches while the review is open.
+    const providers = path.join(dir, 'providers.tf');
+    writeFileSync(providers, `${readFileSync(providers, 'utf8')}# edited meanwhile\n`);
+    tmux('send-keys', '-t', 'review', 'w');
+    await waitFor(() => existsSync(exitFile), 'the refusal', 120_000);
+    expect(readFileSync(exitFile, 'utf8').trim()).toBe('2');
+    expect(screen().replace(/\n/g, '')).toContain('changed on disk since it was read; nothing was written');
+    expect(readFileSync(providers, 'utf8')).toMatch(/# edited meanwhile\n$/);
+    expect(readFileSync(path.join(dir, 'vpc.tf'), 'utf8')).toBe(before);
+    tmux('kill-session', '-t', 'review');
   }, 240_000);
 
   it('without a terminal it exits 2 with one line', () => {
