@@ -5,10 +5,11 @@
 // per-environment list. The first copy is the template, so its comments and layout survive.
 import { attributeName, attributeValue, blockLabels, blockType, bodyOf, childrenOf, itemsOf, objectElements, unwrap } from '../src/cst/nodes.js';
 import type { Node } from '../src/cst/parser.js';
-import { isIdentifier, printKey } from '../src/cst/printer.js';
+import { printKey } from '../src/cst/printer.js';
 import { quoteHcl } from '../src/cst/strings.js';
 import { removalRange } from '../src/cst/structure.js';
-import { lineStartOf, trailingCommentAt } from '../src/cst/text.js';
+import { lineStartOf } from '../src/cst/text.js';
+import { attributeUnion, dynamicBlockText, leadingCommentRange, objectLines } from '../src/cst/block-data.js';
 import { rewrite, selector, type ExprContext, type Rewritten } from './merge-environments-expr.js';
 import type { Group, Strategy } from './merge-environments-plan.js';
 
@@ -231,42 +232,25 @@ export function mergeGroup(group: Group, ctx: MergeContext): Merged {
 
   /** Blocks of one type that differ per environment: `dynamic` over a per-environment list. */
   function dynamicBlock(copies: Copy[], lists: Node[][], type: string, path: string): void {
-    const attrs: string[] = [];
-    for (const l of lists) for (const blk of l) for (const a of itemsOf(bodyOf(blk))) if (a.type === 'attribute' && !attrs.includes(attributeName(a))) attrs.push(attributeName(a));
-    const width = Math.max(...attrs.map((a) => a.length));
+    const attrs = attributeUnion(lists.flat());
     const name = local(`${path}${type}`);
     const rows: [string, string][] = copies.map((c, i) => {
       const entries = lists[i]!.map((blk) => {
-        const present = itemsOf(bodyOf(blk)).filter((a) => a.type === 'attribute');
-        const values = new Map(present.map((a) => [attributeName(a), take(rewrite(attributeValue(a)!, c.text, exprCtx(c.env)))] as const));
-        if ([...values.values()].some((v) => v.partialRefs)) out.problems.push(`a ${type} block refers to blocks that not every environment has`);
-        const comments = leadingComments(blk, c.text).map((line) => `    ${line}\n`).join('');
         // Comments inside the block go with their attributes into the list element.
-        const notes = new Map(present.map((a) => [attributeName(a), { above: leadingComments(a, c.text), after: trailingCommentAt(c.text, a.endIndex) }] as const));
-        const body = attrs.map((a) => {
-          const v = values.get(a);
-          const note = notes.get(a);
-          const above = (note?.above ?? []).map((line) => `      ${line}\n`).join('');
-          return `${above}      ${a.padEnd(width)} = ${v ? reindent(v.literalText, v.column, 6) : 'null'}${note?.after ? ` ${note.after}` : ''}`;
+        const lines = objectLines(blk, c.text, attrs, 4, (a) => {
+          const v = take(rewrite(attributeValue(a)!, c.text, exprCtx(c.env)));
+          if (v.partialRefs) out.problems.push(`a ${type} block refers to blocks that not every environment has`);
+          return reindent(v.literalText, v.column, 6);
         });
-        return `${comments}    {\n${body.join('\n')}\n    },\n`;
+        return `${lines.join('\n')},\n`;
       });
       return [c.env, entries.length ? `[\n${entries.join('')}  ]` : '[]'];
     });
     out.locals.push([name, envMap(rows)]);
-    const iterator = isIdentifier(type) ? type : 'item';
     const own = lists[0]!;
     const column = own[0] ? own[0].startPosition.column : (itemsOf(copies[0]!.body)[0]?.startPosition.column ?? 2);
     const pad = ' '.repeat(column);
-    const dyn = [
-      `dynamic ${quoteHcl(type)} {`,
-      `${pad}  for_each = local.${name}[${sel}]`,
-      ...(iterator !== type ? [`${pad}  iterator = ${iterator}`] : []),
-      `${pad}  content {`,
-      ...attrs.map((a) => `${pad}    ${a.padEnd(width)} = ${iterator}.value.${a}`),
-      `${pad}  }`,
-      `${pad}}`,
-    ].join('\n');
+    const dyn = dynamicBlockText(type, `local.${name}[${sel}]`, attrs, column);
     if (own.length === 0) {
       insertBeforeClose(copies[0]!.body, `\n${pad}${dyn}`);
       return;
@@ -308,18 +292,6 @@ export function mergeGroup(group: Group, ctx: MergeContext): Merged {
     const at = text.indexOf('\n', open.endIndex) + 1;
     edits.push({ start: at, end: at, text: `${indent}${line}\n${first ? '\n' : ''}` });
   }
-}
-
-export function leadingCommentRange(n: Node, text: string): { start: number; end: number } | null {
-  const lineStart = lineStartOf(text, n.startIndex);
-  let from = lineStart;
-  while (from > 0 && /^\s*(#|\/\/)/.test(text.slice(lineStartOf(text, from - 1), from))) from = lineStartOf(text, from - 1);
-  return from < lineStart ? { start: from, end: lineStart } : null;
-}
-
-function leadingComments(n: Node, text: string): string[] {
-  const r = leadingCommentRange(n, text);
-  return r ? text.slice(r.start, r.end).split('\n').map((l) => l.trim()).filter(Boolean) : [];
 }
 
 /** Applies edits (absolute offsets) to text[from, to); overlapping edits are a bug, not dropped. */
