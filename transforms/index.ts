@@ -1,9 +1,9 @@
 // The registry: every transform, in the fixed order of DESIGN.md ("Transform order"). Later
-// transforms (fold-security-rules, common-tags, env-sizing, rds-hardening) take their places in
-// this list.
+// transforms (common-tags, env-sizing, rds-hardening) take their places in this list.
 import type { Transform } from '../src/engine/transform.js';
 import dedupeProviders from './dedupe-providers.js';
 import extractSecrets from './extract-secrets.js';
+import foldSecurityRules from './fold-security-rules.js';
 import mergeEnvironments from './merge-environments.js';
 import s3Backend from './s3-backend.js';
 
@@ -11,5 +11,6 @@ export const transforms: readonly Transform<unknown>[] = [
   dedupeProviders as Transform<unknown>,
   extractSecrets as Transform<unknown>,
   mergeEnvironments as Transform<unknown>,
+  foldSecurityRules as Transform<unknown>,
   s3Backend as Transform<unknown>,
 ];

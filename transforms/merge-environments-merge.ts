@@ -9,7 +9,7 @@ import { printKey } from '../src/cst/printer.js';
 import { quoteHcl } from '../src/cst/strings.js';
 import { removalRange } from '../src/cst/structure.js';
 import { lineStartOf } from '../src/cst/text.js';
-import { attributeUnion, dynamicBlockText, leadingCommentRange, objectLines } from '../src/cst/block-data.js';
+import { attributeUnion, dynamicBlockText, leadingCommentRange, objectLines, reindent } from '../src/cst/block-data.js';
 import { rewrite, selector, type ExprContext, type Rewritten } from './merge-environments-expr.js';
 import type { Group, Strategy } from './merge-environments-plan.js';
 
@@ -48,31 +48,6 @@ const KEPT_BLOCKS = new Set(['lifecycle']);
 
 export const list = (envs: readonly string[]): string => `[${envs.map((e) => JSON.stringify(e)).join(', ')}]`;
 
-/**
- * Moves multi-line expression text to another column: continuation lines shift by the
- * difference, except the lines inside a heredoc, whose bytes are its value.
- */
-export function reindent(text: string, from: number, to: number): string {
-  if (from === to || !text.includes('\n')) return text;
-  const lines = text.split('\n');
-  let marker: string | null = null;
-  return lines
-    .map((line, i) => {
-      if (i === 0) {
-        marker = /<<-?([A-Za-z_][A-Za-z0-9_-]*)\s*$/.exec(line)?.[1] ?? null;
-        return line;
-      }
-      if (marker !== null) {
-        const closing = line.trim() === marker;
-        if (closing) marker = null;
-        if (!closing) return line;
-      }
-      const shifted = to > from ? ' '.repeat(to - from) + line : line.slice(Math.min(from - to, line.length - line.trimStart().length));
-      marker = /<<-?([A-Za-z_][A-Za-z0-9_-]*)\s*$/.exec(line)?.[1] ?? marker;
-      return line.trim() === '' ? line : shifted;
-    })
-    .join('\n');
-}
 
 export function mergeGroup(group: Group, ctx: MergeContext): Merged {
   const out: Merged = { text: '', locals: [], problems: [], notes: [] };

@@ -7,6 +7,32 @@ import { isIdentifier } from './printer.js';
 import { quoteHcl } from './strings.js';
 import { lineStartOf, trailingCommentAt } from './text.js';
 
+/**
+ * Moves multi-line expression text to another column: continuation lines shift by the
+ * difference, except the lines inside a heredoc, whose bytes are its value.
+ */
+export function reindent(text: string, from: number, to: number): string {
+  if (from === to || !text.includes('\n')) return text;
+  const lines = text.split('\n');
+  let marker: string | null = null;
+  return lines
+    .map((line, i) => {
+      if (i === 0) {
+        marker = /<<-?([A-Za-z_][A-Za-z0-9_-]*)\s*$/.exec(line)?.[1] ?? null;
+        return line;
+      }
+      if (marker !== null) {
+        const closing = line.trim() === marker;
+        if (closing) marker = null;
+        if (!closing) return line;
+      }
+      const shifted = to > from ? ' '.repeat(to - from) + line : line.slice(Math.min(from - to, line.length - line.trimStart().length));
+      marker = /<<-?([A-Za-z_][A-Za-z0-9_-]*)\s*$/.exec(line)?.[1] ?? marker;
+      return line.trim() === '' ? line : shifted;
+    })
+    .join('\n');
+}
+
 /** The comment lines directly above a node (no blank line between), as a range. */
 export function leadingCommentRange(n: Node, text: string): { start: number; end: number } | null {
   const lineStart = lineStartOf(text, n.startIndex);
@@ -36,15 +62,30 @@ export function attributeUnion(blocks: readonly Node[]): string[] {
  */
 export function objectLines(blk: Node, text: string, names: readonly string[], indent: number, value: (attr: Node) => string): string[] {
   const pad = ' '.repeat(indent);
-  const width = Math.max(...names.map((n) => n.length));
   const present = new Map(itemsOf(bodyOf(blk)).filter((a) => a.type === 'attribute').map((a) => [attributeName(a), a] as const));
-  const lines = [...leadingComments(blk, text).map((l) => `${pad}${l}`), `${pad}{`];
-  for (const name of names) {
+  const rows = names.map((name) => {
     const a = present.get(name);
-    if (a) for (const l of leadingComments(a, text)) lines.push(`${pad}  ${l}`);
-    const after = a ? trailingCommentAt(text, a.endIndex) : '';
-    lines.push(`${pad}  ${name.padEnd(width)} = ${a ? value(a) : 'null'}${after ? ` ${after}` : ''}`);
-  }
+    return { name, above: a ? leadingComments(a, text) : [], value: a ? value(a) : 'null', after: a ? trailingCommentAt(text, a.endIndex) : '' };
+  });
+  // terraform fmt aligns `=` over runs of one-line attributes: a comment line ends a run, and so
+  // does a multi-line value (its first line still belongs to the run before it).
+  const widths: number[] = [];
+  let runStart = 0;
+  const close = (end: number) => {
+    const w = Math.max(...rows.slice(runStart, end).map((r) => r.name.length));
+    for (let i = runStart; i < end; i++) widths[i] = w;
+    runStart = end;
+  };
+  rows.forEach((r, i) => {
+    if (r.above.length > 0 && i > runStart) close(i);
+    if (r.value.includes('\n')) close(i + 1);
+  });
+  close(rows.length);
+  const lines = [...leadingComments(blk, text).map((l) => `${pad}${l}`), `${pad}{`];
+  rows.forEach((r, i) => {
+    for (const l of r.above) lines.push(`${pad}  ${l}`);
+    lines.push(`${pad}  ${r.name.padEnd(widths[i]!)} = ${r.value}${r.after ? ` ${r.after}` : ''}`);
+  });
   lines.push(`${pad}}`);
   return lines;
 }

@@ -1,0 +1,212 @@
+import { describe, expect, it } from 'vitest';
+import type { ModuleRun } from '../../src/engine/runner.js';
+import { assertCodemod, runTransforms } from '../helpers.js';
+
+const only = { transforms: ['fold-security-rules'] };
+const messages = (run: ModuleRun, severity: string): string[] =>
+  run.records.flatMap((r) => r.change.findings).concat(run.findings).filter((f) => f.severity === severity).map((f) => f.message);
+
+describe('fold-security-rules', () => {
+  it('folds literal rules into a dynamic block over a map of named rules: null where a rule lacks an argument, comments with their rule', async () => {
+    const run = await assertCodemod(
+      {
+        'sg.tf': `resource "aws_security_group" "web" {
+  name = "web"
+
+  # public
+  ingress {
+    description = "HTTPS"
+    from_port   = 443
+    to_port     = 443
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"] # everyone
+  }
+
+  ingress {
+    from_port       = 8080
+    to_port         = 8081
+    protocol        = "tcp"
+    security_groups = ["sg-0123456789abcdef0"]
+  }
+}
+`,
+      },
+      {
+        'sg.tf': `resource "aws_security_group" "web" {
+  name = "web"
+
+  dynamic "ingress" {
+    for_each = local.web_ingress
+    content {
+      description     = ingress.value.description
+      from_port       = ingress.value.from_port
+      to_port         = ingress.value.to_port
+      protocol        = ingress.value.protocol
+      cidr_blocks     = ingress.value.cidr_blocks
+      security_groups = ingress.value.security_groups
+    }
+  }
+}
+
+locals {
+  web_ingress = {
+    # public
+    https = {
+      description     = "HTTPS"
+      from_port       = 443
+      to_port         = 443
+      protocol        = "tcp"
+      cidr_blocks     = ["0.0.0.0/0"] # everyone
+      security_groups = null
+    }
+    tcp_8080_8081 = {
+      description     = null
+      from_port       = 8080
+      to_port         = 8081
+      protocol        = "tcp"
+      cidr_blocks     = null
+      security_groups = ["sg-0123456789abcdef0"]
+    }
+  }
+}
+`,
+      },
+      only,
+    );
+    expect(run.records.map((r) => r.change.title)).toEqual(['Fold the 2 ingress rules of aws_security_group.web into local.web_ingress']);
+    expect(run.records[0]!.change.moves).toEqual([]);
+  });
+
+  it('names rules readably and never twice; egress folds apart from ingress', async () => {
+    const run = await runTransforms(
+      {
+        'sg.tf': `resource "aws_security_group" "app" {
+  name = "app"
+
+  egress {
+    from_port   = 0
+    to_port     = 0
+    protocol    = "-1"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+
+  egress {
+    description = "DNS"
+    from_port   = 53
+    to_port     = 53
+    protocol    = "udp"
+    cidr_blocks = ["10.0.0.2/32"]
+  }
+
+  egress {
+    description = "DNS!"
+    from_port   = 53
+    to_port     = 53
+    protocol    = "tcp"
+    cidr_blocks = ["10.0.0.2/32"]
+  }
+}
+`,
+      },
+      only,
+    );
+    const after = run.outputs.get('sg.tf')!.after;
+    expect(after).toContain('  app_egress = {\n    all_traffic = {');
+    expect(after).toContain('\n    dns = {\n');
+    expect(after).toContain('\n    dns_2 = {\n');
+    expect(after).not.toContain('ingress');
+  });
+
+  it('leaves alone one rule, rules with a comment it could not place, and a group marked tfcodemod:ignore', async () => {
+    const single = 'resource "aws_security_group" "a" {\n  ingress {\n    from_port   = 22\n    to_port     = 22\n    protocol    = "tcp"\n    cidr_blocks = ["10.0.0.0/8"]\n  }\n}\n';
+    expect((await runTransforms({ 'a.tf': single }, only)).outputs.size).toBe(0);
+    const stray = await runTransforms(
+      {
+        'b.tf': 'resource "aws_security_group" "b" {\n  ingress {\n    from_port = 1\n    to_port   = 1\n    protocol  = "tcp"\n    # why?\n  }\n\n  ingress {\n    from_port = 2\n    to_port   = 2\n    protocol  = "tcp"\n  }\n}\n',
+      },
+      only,
+    );
+    expect(stray.outputs.size).toBe(0);
+    expect(messages(stray, 'info')).toContain('aws_security_group.b: ingress rules not folded: a comment inside a rule is not next to an argument');
+    const ignored = await runTransforms(
+      {
+        'c.tf': '# tfcodemod:ignore fold-security-rules\nresource "aws_security_group" "c" {\n  ingress {\n    from_port = 1\n    to_port   = 1\n    protocol  = "tcp"\n  }\n\n  ingress {\n    from_port = 2\n    to_port   = 2\n    protocol  = "tcp"\n  }\n}\n',
+      },
+      only,
+    );
+    expect(ignored.outputs.size).toBe(0);
+  });
+
+  it('finds rules open to the internet beyond 80 and 443, duplicates, and groups near the rule quota', async () => {
+    const cidrs = Array.from({ length: 52 }, (_, i) => `"10.${i}.0.0/16"`).join(', ');
+    const run = await runTransforms(
+      {
+        'sg.tf': `resource "aws_security_group" "edge" {
+  ingress {
+    from_port   = 80
+    to_port     = 80
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+
+  ingress {
+    from_port        = 3389
+    to_port          = 3389
+    protocol         = "tcp"
+    ipv6_cidr_blocks = ["::/0"]
+  }
+
+  ingress {
+    description = "again"
+    from_port   = 80
+    to_port     = 80
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+
+  ingress {
+    from_port   = 9000
+    to_port     = 9000
+    protocol    = "tcp"
+    cidr_blocks = [${cidrs}]
+  }
+}
+`,
+      },
+      only,
+    );
+    expect(messages(run, 'warning')).toEqual([
+      'aws_security_group.edge: ingress from the whole internet on port 3389: restrict the source unless it is meant to be public',
+      'aws_security_group.edge: this ingress rule repeats the one at line 2 (same ports, protocol and sources): AWS keeps one',
+      'aws_security_group.edge: 54 IPv4 ingress rules (each CIDR and source group counts; a prefix list counts its maximum entries): AWS allows 60 by default',
+    ]);
+  });
+
+  it('after merge-environments, a merged group whose copies had the same rules gets them folded once', async () => {
+    const sg = (env: string) => `resource "aws_security_group" "${env}_web" {
+  name = "${env}-web"
+
+  ingress {
+    description = "HTTP"
+    from_port   = 80
+    to_port     = 80
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+
+  ingress {
+    description = "HTTPS"
+    from_port   = 443
+    to_port     = 443
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+`;
+    const run = await runTransforms({ 'sg.tf': `${sg('dev')}\n${sg('prod')}` }, { transforms: ['merge-environments', 'fold-security-rules'] });
+    const after = run.outputs.get('sg.tf')!.after;
+    expect(after).toContain('resource "aws_security_group" "web" {\n  name = "${terraform.workspace}-web"\n\n  dynamic "ingress" {\n    for_each = local.web_ingress\n');
+    expect(after).toContain('  web_ingress = {\n    http = {');
+    expect(run.records.map((r) => r.change.id)).toEqual(['merge-environments:aws_security_group.web', 'merge-environments:module', 'fold-security-rules:aws_security_group.web.ingress']);
+  });
+});
