@@ -35,8 +35,9 @@ export class EditRangeError extends Error {
 
 /**
  * Applies edits to `text`. Insertions at the same offset keep the order they were given in and
- * come before a replacement that starts there. Any two edits whose ranges overlap, or an
- * insertion strictly inside a replaced range, throw EditConflictError. Inserted text is
+ * come before a replacement that starts there. Overlapping deletions delete their union; any
+ * other two edits whose ranges overlap, or an insertion strictly inside a replaced range, throw
+ * EditConflictError. Inserted text is
  * converted to `eol` (the file's own line ending).
  */
 export function applyEdits(text: string, edits: readonly TextEdit[], eol: LineEnding = '\n'): string {
@@ -65,7 +66,19 @@ export function applyEditsTracked(
   let previous: TextEdit | null = null;
   for (const edit of ordered) {
     if (edit.start < 0 || edit.end < edit.start || edit.end > text.length) throw new EditRangeError(edit, text.length);
-    if (previous && edit.start < previous.end) throw new EditConflictError(previous, edit);
+    if (previous && edit.start < previous.end) {
+      // Two deletions that overlap (two blocks removed by two changes share the blank line
+      // between them) delete their union; anything else overlapping is a conflict.
+      if (edit.text === '' && previous.text === '' && previous.end > previous.start) {
+        if (edit.end > previous.end) {
+          applied[applied.length - 1] = { ...applied[applied.length - 1]!, end: edit.end };
+          previous = { start: previous.start, end: edit.end, text: '' };
+          cursor = edit.end;
+        }
+        continue;
+      }
+      throw new EditConflictError(previous, edit);
+    }
     const inserted = withLineEnding(edit.text, eol);
     parts.push(text.slice(cursor, edit.start), inserted);
     applied.push({ start: edit.start, end: edit.end, text: inserted });

@@ -25,6 +25,13 @@ describe('applyEdits', () => {
     expect(() => applyEdits('abcdef', [{ start: 1, end: 4, text: 'x' }, { start: 2, end: 2, text: 'i' }])).toThrow(EditConflictError);
   });
 
+  it('deletes the union of overlapping deletions (two removed blocks sharing a blank line), but not of a deletion and a replacement', () => {
+    expect(applyEdits('a\n\nb\n\nc\n', [{ start: 0, end: 3, text: '' }, { start: 2, end: 5, text: '' }])).toBe('\nc\n');
+    expect(applyEdits('abcdef', [{ start: 1, end: 5, text: '' }, { start: 2, end: 3, text: '' }])).toBe('af');
+    expect(() => applyEdits('abcdef', [{ start: 1, end: 4, text: '' }, { start: 3, end: 5, text: 'y' }])).toThrow(EditConflictError);
+    expect(() => applyEdits('abcdef', [{ start: 1, end: 4, text: 'x' }, { start: 3, end: 5, text: '' }])).toThrow(EditConflictError);
+  });
+
   it('names the changes in a conflict', () => {
     try {
       applyEdits('abcdef', [{ start: 1, end: 4, text: 'x', origin: 'one:a' }, { start: 3, end: 5, text: 'y', origin: 'two:b' }]);
