@@ -43,20 +43,32 @@ function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
 }
 
 /** The destination of a state address through the moves (instance or whole-resource moves). */
+/**
+ * Where a state address ends up: the moves apply in order (a later transform's move continues an
+ * earlier one's), and a move made by a `moved` block applies in whatever workspace the address
+ * is then, as the block does in every state.
+ */
 export function moveTarget(moves: StateMove[], workspace: string, address: string): { workspace: string; address: string } {
+  let at = { workspace, address };
   for (const m of moves) {
-    if (m.from.workspace !== workspace) continue;
-    if (address === m.from.address) return { workspace: m.to.workspace, address: m.to.address };
-    if (address.startsWith(m.from.address) && (address[m.from.address.length] === '[' || address[m.from.address.length] === '.')) {
-      return { workspace: m.to.workspace, address: m.to.address + address.slice(m.from.address.length) };
+    const anywhere = m.via === 'moved' && m.from.workspace === m.to.workspace;
+    if (!anywhere && m.from.workspace !== at.workspace) continue;
+    const to = anywhere ? at.workspace : m.to.workspace;
+    if (at.address === m.from.address) at = { workspace: to, address: m.to.address };
+    else if (at.address.startsWith(m.from.address) && (at.address[m.from.address.length] === '[' || at.address[m.from.address.length] === '.')) {
+      at = { workspace: to, address: m.to.address + at.address.slice(m.from.address.length) };
     }
   }
-  return { workspace, address };
+  return at;
 }
 
 export function compare(input: CompareInput): Difference[] {
   const moves = input.moves;
-  const workspaces = input.workspaces ?? (moves.length > 0 ? [...new Set(moves.map((m) => m.to.workspace))] : ['default']);
+  // A moved block's move lands in whatever workspace the address is: not a destination of its own.
+  const anywhere = (m: StateMove): boolean => m.via === 'moved' && m.from.workspace === m.to.workspace;
+  const placed = moves.filter((m) => !anywhere(m));
+  const destinations = [...new Set((placed.length > 0 ? placed : moves).map((m) => m.to.workspace))];
+  const workspaces = input.workspaces ?? (destinations.length > 0 ? destinations : ['default']);
   const legacy = moves.length > 0 ? input.before('default') : null;
   const diffs: Difference[] = [];
   // Data sources are read in every workspace: on either side their workspace does not matter.

@@ -153,6 +153,20 @@ describe('verify', () => {
   });
 });
 
+describe('verify: moves of several transforms', () => {
+  it('follows a move made by a moved block after a workspace split, in the workspace the address landed in', () => {
+    const before = { 'main.tf': 'resource "aws_eip" "dev_ip" {\n  domain = "vpc"\n}\n' };
+    const after = { 'main.tf': 'resource "aws_eip" "ip" {\n  for_each = toset(["a"])\n  domain   = "vpc"\n}\n' };
+    const split = move('aws_eip.dev_ip', 'dev', 'aws_eip.ip_old');
+    const moved = { from: { workspace: 'default', address: 'aws_eip.ip_old' }, to: { workspace: 'default', address: 'aws_eip.ip["a"]' }, via: 'moved' as const };
+    const r = check(before, after, { moves: [split, moved] });
+    expect(lines(r)).toEqual([]);
+    expect(r.equivalent).toBe(true);
+    // Without the second move the instance would be destroyed and another created.
+    expect(check(before, after, { moves: [split] }).equivalent).toBe(false);
+  });
+});
+
 describe('verify: variables take their declared type', () => {
   const legacy = { 'main.tf': 'resource "aws_instance" "web" {\n  count = 2\n  ami   = "ami-1"\n  tags  = { Ids = "1,2", On = true }\n}\n' };
   const typed = {
