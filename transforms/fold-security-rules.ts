@@ -12,6 +12,7 @@ import { defineTransform, type ModuleView, type TransformContext } from '../src/
 import { ignores } from '../src/terraform/ignore-directive.js';
 import type { BlockRef } from '../src/terraform/module-index.js';
 import { traversalsIn } from '../src/terraform/references.js';
+import { applyRuleFold, planRuleFolds, type RuleFold } from './fold-security-rules-resources.js';
 
 const ID = 'fold-security-rules';
 const KINDS = ['ingress', 'egress'] as const;
@@ -132,7 +133,12 @@ function inspect(group: BlockRef, kind: string, rules: Node[], ctx: TransformCon
   }
 }
 
-function plan(module: ModuleView, ctx: TransformContext): Fold[] | null {
+interface Plan {
+  groups: Fold[];
+  rules: RuleFold[];
+}
+
+function plan(module: ModuleView, ctx: TransformContext): Plan | null {
   const folds: Fold[] = [];
   const locals = new Set(module.index.locals.keys());
   for (const group of module.index.blocks) {
@@ -161,11 +167,24 @@ function plan(module: ModuleView, ctx: TransformContext): Fold[] | null {
       folds.push({ group, kind, rules, local, keys });
     }
   }
-  return folds.length > 0 ? folds : null;
+  const rules = planRuleFolds(module, ctx, ID);
+  return folds.length > 0 || rules.length > 0 ? { groups: folds, rules } : null;
 }
 
-function apply(folds: Fold[], _module: ModuleView, ctx: TransformContext): void {
-  for (const f of folds) {
+function apply(p: Plan, module: ModuleView, ctx: TransformContext): void {
+  for (const f of p.rules) {
+    const address = `aws_security_group_rule.${f.name}`;
+    ctx.change(
+      {
+        subject: address,
+        title: `Fold ${f.members.map((m) => `aws_security_group_rule.${m.labels[1]}`).join(', ')} into ${address} (for_each)`,
+        reason: `${f.members.length} rule resources of one security group: one resource with for_each over a map of what differs between them. The same rules; ${f.members.length} moved blocks, so plan shows moves only.`,
+        kind: 'refactor',
+      },
+      (c) => applyRuleFold(f, module, c),
+    );
+  }
+  for (const f of p.groups) {
     const { group, kind, rules, local, keys } = f;
     const file = group.file;
     const text = file.text;
@@ -199,7 +218,7 @@ function apply(folds: Fold[], _module: ModuleView, ctx: TransformContext): void 
       },
     );
   }
-  ctx.finding('info', 'one rule per resource is the newer way: aws_vpc_security_group_ingress_rule and aws_vpc_security_group_egress_rule (AWS provider 5) manage each rule on its own, with its own tags and no set-wide replacement');
+  if (p.groups.length > 0) ctx.finding('info', 'one rule per resource is the newer way: aws_vpc_security_group_ingress_rule and aws_vpc_security_group_egress_rule (AWS provider 5) manage each rule on its own, with its own tags and no set-wide replacement');
 }
 
 /**
@@ -222,7 +241,7 @@ function removals(text: string, blocks: Node[]): { start: number; end: number }[
   return merged;
 }
 
-export default defineTransform<Fold[]>({
+export default defineTransform<Plan>({
   id: ID,
   title: 'Fold repeated security-group rules into a map',
   description: 'Two or more literal ingress (or egress) blocks of an aws_security_group become one dynamic block over a locals map of named rules; findings for open ports, duplicates and rule quotas.',

@@ -382,3 +382,24 @@ describe('merge-environments, for_each strategy with --migration-format script',
     expect(writes(since(sb, logged))).toEqual([]);
   }, 240_000);
 });
+
+describe('merge-environments then fold-security-rules (examples/before/stage-rules)', () => {
+  it('the script splits the rules into their stage workspaces; there the moved blocks carry them into the for_each resource, and plans show moves only', async () => {
+    const STAGE_RULES = path.join(projectRoot, 'examples', 'before', 'stage-rules');
+    const objects = await legacyObjects(STAGE_RULES);
+    const state = stateText({ lineage: 'stage-rules', serial: 1, resources: resourcesOf(objects), outputs: {} });
+    const template = cli(['--write'], STAGE_RULES).dir;
+    const sb = seeded(template, state, false);
+    const r = script(sb);
+    expect(r.code, r.stderr).toBe(0);
+    for (const ws of ['qa', 'live']) {
+      expect(r.stdout).toMatch(new RegExp(`^workspace ${ws}: no (changes|resource actions)`, 'm'));
+      const p = plan(sb, ws, []);
+      expect(p.changes.filter((c) => c.change.actions.join() !== 'no-op')).toEqual([]);
+      expect(p.changes.filter((c) => c.previous_address !== undefined).map((c) => `${c.previous_address} -> ${c.address}`).sort()).toEqual([
+        'aws_security_group_rule.lb_http -> aws_security_group_rule.lb["http"]',
+        'aws_security_group_rule.lb_https -> aws_security_group_rule.lb["https"]',
+      ]);
+    }
+  }, 240_000);
+});

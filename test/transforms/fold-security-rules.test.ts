@@ -209,4 +209,61 @@ locals {
     expect(after).toContain('  web_ingress = {\n    http = {');
     expect(run.records.map((r) => r.change.id)).toEqual(['merge-environments:aws_security_group.web', 'merge-environments:module', 'fold-security-rules:aws_security_group.web.ingress']);
   });
+
+  it('folds the rule resources of one group into one for_each resource with moved blocks; a rule referred to elsewhere stays', async () => {
+    const rule = (name: string, port: number, extra = '') => `resource "aws_security_group_rule" "${name}" {
+  type              = "ingress"
+  from_port         = ${port}
+  to_port           = ${port}
+  protocol          = "tcp"${extra}
+  cidr_blocks       = ["10.0.0.0/8"]
+  security_group_id = aws_security_group.lb.id
+}
+`;
+    const run = await runTransforms(
+      {
+        'rules.tf': `${rule('lb_qa_http', 80)}\n${rule('lb_qa_https', 443)}\n`,
+        'versions.tf': 'terraform {\n  required_version = ">= 1.0"\n}\n',
+      },
+      only,
+    );
+    expect(run.outputs.get('rules.tf')!.after).toBe(`locals {
+  lb_qa_rules = {
+    http = {
+      from_port = 80
+      to_port   = 80
+    }
+    https = {
+      from_port = 443
+      to_port   = 443
+    }
+  }
+}
+
+resource "aws_security_group_rule" "lb_qa" {
+  for_each = local.lb_qa_rules
+
+  from_port         = each.value.from_port
+  to_port           = each.value.to_port
+  type              = "ingress"
+  protocol          = "tcp"
+  cidr_blocks       = ["10.0.0.0/8"]
+  security_group_id = aws_security_group.lb.id
+}
+
+`);
+    expect(run.outputs.get('moved.tf')!.after).toBe('moved {\n  from = aws_security_group_rule.lb_qa_http\n  to   = aws_security_group_rule.lb_qa["http"]\n}\n\nmoved {\n  from = aws_security_group_rule.lb_qa_https\n  to   = aws_security_group_rule.lb_qa["https"]\n}\n');
+    expect(run.outputs.get('versions.tf')!.after).toContain('required_version = ">= 1.1"');
+    expect(run.records.flatMap((r) => r.change.moves).map((m) => `${m.from.address} -> ${m.to.address} (${m.via})`)).toEqual([
+      'aws_security_group_rule.lb_qa_http -> aws_security_group_rule.lb_qa["http"] (moved)',
+      'aws_security_group_rule.lb_qa_https -> aws_security_group_rule.lb_qa["https"] (moved)',
+    ]);
+
+    const referenced = await runTransforms(
+      { 'rules.tf': `${rule('a_http', 80)}\n${rule('a_https', 443)}\noutput "rule" {\n  value = aws_security_group_rule.a_http.id\n}\n` },
+      only,
+    );
+    expect(referenced.outputs.size).toBe(0);
+  });
 });
+
