@@ -33,8 +33,10 @@ export function interactiveProblem(stdin: { isTTY?: boolean } | undefined, stdou
 }
 
 export async function runInteractive(r: InteractiveRun): Promise<number> {
-  const withDecisions = (job: ModuleJob, rejected: ReadonlySet<string>, verify: boolean): Promise<ModuleResult> =>
-    processModule({ ...job, verify }, { ...r.settings, decisions: { ...r.settings.decisions, rejected } });
+  // Only changes the review showed may apply: rejecting one can make another possible (a fold of
+  // the copies a rejected merge leaves), which the person has not seen.
+  const withDecisions = (job: ModuleJob, rejected: ReadonlySet<string>, acceptedOnly: ReadonlySet<string>, verify: boolean, previews = false): Promise<ModuleResult> =>
+    processModule({ ...job, verify }, { ...r.settings, previews, decisions: { ...r.settings.decisions, rejected, acceptedOnly } });
 
   r.err(`tfcodemod: reading ${r.jobs.length} module${r.jobs.length === 1 ? '' : 's'}…`);
   const first: ModuleResult[] = [];
@@ -52,14 +54,14 @@ export async function runInteractive(r: InteractiveRun): Promise<number> {
     const job = jobOf.get(module)!;
     const rejected = session.notAccepted(module);
     if (rejected.size === session.items.filter((i) => i.module === module).length) return null;
-    const result = await withDecisions(job, rejected, false);
+    const result = await withDecisions(job, rejected, session.accepted(module), false);
     const artifacts = result.outputs.filter((o) => o.abs === job.migrationScript || path.basename(path.dirname(o.abs)) === TFMIGRATE_DIR);
     if (artifacts.length === 0) return null;
     return session.mask(artifacts.map((o) => (artifacts.length > 1 ? `# ${o.display}\n${o.after}` : o.after)).join('\n'));
   };
 
   const refreshPreviews = async (module: string, rejected: ReadonlySet<string>): Promise<void> => {
-    session.updatePreviews(await processModule({ ...jobOf.get(module)!, verify: false }, { ...r.settings, previews: true, decisions: { ...r.settings.decisions, rejected } }));
+    session.updatePreviews(await withDecisions(jobOf.get(module)!, rejected, session.inPlay(module), false, true));
   };
 
   let outcome: 'write' | 'quit' = 'quit';
@@ -80,7 +82,7 @@ export async function runInteractive(r: InteractiveRun): Promise<number> {
   const outputs = r.writer();
   const modules = session.modulesToWrite();
   for (const module of modules) {
-    const result = await withDecisions(jobOf.get(module)!, session.notAccepted(module), r.verify);
+    const result = await withDecisions(jobOf.get(module)!, session.notAccepted(module), session.accepted(module), r.verify);
     // A file that changed on disk since the review read it is refused by the writer.
     result.outputs = result.outputs.map((o) => (read.has(o.abs) ? { ...o, expected: read.get(o.abs)! } : o));
     outputs.add(result);

@@ -27,6 +27,11 @@ export interface ModuleInput {
 export interface Decisions {
   /** Change ids the reviewer rejected; changes that require them are dropped too. */
   rejected: ReadonlySet<string>;
+  /**
+   * After a review: only these change ids may apply. A change the review never showed (one that
+   * rejecting another made possible) is left out, never written unseen.
+   */
+  acceptedOnly?: ReadonlySet<string>;
   /** Transforms whose behaviour changes were asked for (a plain run applies refactors only). */
   behaviourFrom: ReadonlySet<string>;
 }
@@ -209,6 +214,7 @@ export function touchedFiles(c: Change): string[] {
 
 function skipReason(change: Change, decisions: Decisions, view: ModuleView): { status: ChangeStatus; note: string } | null {
   if (decisions.rejected.has(change.id)) return { status: 'rejected', note: 'rejected' };
+  if (decisions.acceptedOnly && !decisions.acceptedOnly.has(change.id)) return { status: 'rejected', note: 'not accepted in the review' };
   if (change.kind === 'behaviour' && !decisions.behaviourFrom.has(change.transform)) {
     return { status: 'skipped', note: `behaviour change: name ${change.transform} in --transforms to apply it` };
   }

@@ -87,6 +87,16 @@ export class ReviewSession {
     return { accepted, rejected, pending: this.items.length - accepted - rejected };
   }
 
+  /** The accepted change ids of the module: all that a write may apply. */
+  accepted(module: string): Set<string> {
+    return new Set(this.items.filter((i) => i.module === module && this.decisions.get(i.key) === 'accepted').map((i) => i.change.id));
+  }
+
+  /** The change ids of the module still in play (not rejected): what the diffs are computed with. */
+  inPlay(module: string): Set<string> {
+    return new Set(this.items.filter((i) => i.module === module && this.decisions.get(i.key) !== 'rejected').map((i) => i.change.id));
+  }
+
   /** Every change id of the module that is not accepted: what a write leaves out. */
   notAccepted(module: string): Set<string> {
     return new Set(this.items.filter((i) => i.module === module && this.decisions.get(i.key) !== 'accepted').map((i) => i.change.id));

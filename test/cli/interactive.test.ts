@@ -41,6 +41,13 @@ describe('tfcodemod -i', () => {
     expect(first).toContain('diff --git a/providers.tf b/providers.tf');
     expect(first.split('\n').every((l) => l.length <= 80)).toBe(true);
 
+    // It follows a resize of the terminal.
+    tmux('resize-window', '-t', 'review', '-x', '60', '-y', '18');
+    // Redrawn for 60 columns: the rule under the list is 59 wide (without a redraw tmux would wrap the old one).
+    await waitFor(() => screen().split('\n').includes('─'.repeat(59)), 'the redraw at 60x18');
+    tmux('resize-window', '-t', 'review', '-x', '80', '-y', '24');
+    await waitFor(() => screen().split('\n').includes('─'.repeat(79)), 'the redraw at 80x24');
+
     // n rejects the first change and moves on; y accepts each of the others.
     tmux('send-keys', '-t', 'review', 'n');
     await waitFor(() => screen().includes('1 rejected'), 'the rejection');

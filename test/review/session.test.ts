@@ -24,7 +24,7 @@ beforeAll(async () => {
 const keyOf = (s: ReviewSession, id: string): string => s.items.find((i) => i.change.id === id)!.key;
 const ids = (items: { change: { id: string } }[]): string[] => items.map((i) => i.change.id);
 /** The module processed with only the accepted changes. */
-const written = (s: ReviewSession) => processModule(job, { ...settings, decisions: { ...settings.decisions, rejected: s.notAccepted('.') } });
+const written = (s: ReviewSession) => processModule(job, { ...settings, decisions: { ...settings.decisions, rejected: s.notAccepted('.'), acceptedOnly: s.accepted('.') } });
 const file = (r: ModuleResult, name: string) => r.outputs.find((o) => o.abs === path.join(job.dir, name))?.after;
 
 describe('review session', () => {
@@ -82,10 +82,22 @@ describe('review session', () => {
     const merge = keyOf(s, 'merge-environments:aws_db_instance.postgres');
     expect(s.diffLines(merge).join('\n')).toContain('var.postgres_password');
     s.reject(keyOf(s, 'extract-secrets:aws_db_instance.dev_postgres.password'));
-    s.updatePreviews(await processModule(job, { ...settings, previews: true, decisions: { ...settings.decisions, rejected: s.rejected('.') } }));
+    s.updatePreviews(await processModule(job, { ...settings, previews: true, decisions: { ...settings.decisions, rejected: s.rejected('.'), acceptedOnly: s.inPlay('.') } }));
     const after = s.diffLines(merge).join('\n');
     expect(after).toMatch(/dev +=( "\*+")/);
     expect(after).not.toContain('Pr0d-S3cret');
+  });
+
+  it('never writes a change the review did not show: rejecting the merges makes folding the copies possible, which is left out', async () => {
+    const s = new ReviewSession([first]);
+    for (const item of s.items) if (item.change.transform !== 'merge-environments') s.accept(item.key);
+    const unlocked = await processModule(job, { ...settings, decisions: { ...settings.decisions, rejected: s.notAccepted('.') } });
+    const shown = new Set(s.items.map((i) => i.change.id));
+    const unseen = unlocked.changes.filter((c) => !shown.has(c.id)).map((c) => c.id);
+    expect(unseen).toContain('fold-security-rules:aws_security_group.dev_web_sg.ingress');
+    const r = await written(s);
+    expect(r.changes.filter((c) => !shown.has(c.id))).toEqual([]);
+    expect(r.notApplied.find((n) => n.id === 'fold-security-rules:aws_security_group.dev_web_sg.ingress')?.note).toBe('not accepted in the review');
   });
 
   it('accepts every undecided change of one transform in one module', () => {

@@ -125,6 +125,28 @@ describe('ReviewApp', () => {
     second.ui.unmount();
   });
 
+  it('marks a behaviour change, and one that forces replacement, in the list and the details', async () => {
+    const behaviour: ModuleResult = {
+      ...first,
+      changes: [
+        {
+          ...first.changes[0]!,
+          id: 'rds-hardening:aws_db_instance.postgres',
+          transform: 'rds-hardening',
+          title: 'Encrypt aws_db_instance.postgres',
+          kind: 'behaviour',
+          effects: [{ workspace: 'prod', address: 'aws_db_instance.postgres', path: 'storage_encrypted', action: 'replace' }],
+        },
+      ],
+    };
+    const ui = render(<ReviewApp session={new ReviewSession([behaviour])} loadMigration={async () => null} onDone={() => {}} />);
+    await tick();
+    const f = ui.lastFrame() ?? '';
+    expect(f).toContain('· rds-hardening: Encrypt aws_db_instance.postgres (behaviour)');
+    expect(f).toContain('behaviour — forces replacement · ');
+    ui.unmount();
+  });
+
   it('? shows the help', async () => {
     const { type, frame, ui } = app();
     await type('?');
