@@ -4,10 +4,8 @@
 // as written. The state moves are `moved` blocks: they apply in whatever workspace the rule is,
 // so they also follow a workspace split made in the same run.
 import { attributeName, attributeValue, itemsOf, normalizedText } from '../src/cst/nodes.js';
-import type { Node } from '../src/cst/parser.js';
-import { attributeUnion, leadingCommentRange, objectLines, reindent } from '../src/cst/block-data.js';
+import { attributeUnion, hasStrayComment, leadingCommentRange, objectLines, reindent } from '../src/cst/block-data.js';
 import { removalRange } from '../src/cst/structure.js';
-import { lineStartOf } from '../src/cst/text.js';
 import type { ChangeBuilder, ModuleView, TransformContext } from '../src/engine/transform.js';
 import { ignores } from '../src/terraform/ignore-directive.js';
 import type { BlockRef } from '../src/terraform/module-index.js';
@@ -47,7 +45,7 @@ export function planRuleFolds(module: ModuleView, ctx: TransformContext, id: str
   const folds: RuleFold[] = [];
   for (const [sg, members] of bySg) {
     if (members.length < 2 || new Set(members.map((m) => m.file.name)).size > 1) continue;
-    const stray = members.find((m) => hasStrayComment(m));
+    const stray = members.find((m) => hasStrayComment(m.node, m.file.text));
     if (stray) {
       ctx.finding('info', `${TYPE}.${stray.labels[1]}: not folded with the other rules of ${sg}: a comment inside it is not next to an argument`, { file: stray.file, node: stray.node });
       continue;
@@ -78,26 +76,6 @@ function nameAndKeys(names: string[], sg: string): { name: string; keys: string[
   return { name: `${group ?? 'security_group'}_rules`, keys: names };
 }
 
-function hasStrayComment(m: BlockRef): boolean {
-  const text = m.file.text;
-  const attrs = itemsOf(m.body);
-  let stray = false;
-  const visit = (n: Node): void => {
-    if (n.type === 'comment') {
-      const inValue = attrs.some((a) => n.startIndex >= a.startIndex && n.endIndex <= a.endIndex);
-      const trailing = attrs.some((a) => lineStartOf(text, a.endIndex) === lineStartOf(text, n.startIndex));
-      const above = attrs.some((a) => {
-        const r = leadingCommentRange(a, text);
-        return r !== null && n.startIndex >= r.start && n.endIndex <= r.end;
-      });
-      if (!inValue && !trailing && !above) stray = true;
-      return;
-    }
-    for (const c of n.children) if (c) visit(c);
-  };
-  if (m.body) visit(m.body);
-  return stray;
-}
 
 export function applyRuleFold(f: RuleFold, module: ModuleView, c: ChangeBuilder): void {
   const first = f.members[0]!;

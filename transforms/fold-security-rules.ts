@@ -5,7 +5,7 @@
 // duplicates, groups near AWS's rule limits.
 import { attributeValue, blockLabels, blocksOf, bodyOf, itemsOf, normalizedText, attributeName, walk, stringValue } from '../src/cst/nodes.js';
 import type { Node } from '../src/cst/parser.js';
-import { attributeUnion, dynamicBlockText, leadingCommentRange, objectLines, reindent } from '../src/cst/block-data.js';
+import { attributeUnion, dynamicBlockText, hasStrayComment, leadingCommentRange, objectLines, reindent } from '../src/cst/block-data.js';
 import { removalRange } from '../src/cst/structure.js';
 import { lineEndAfterBreak, lineStartOf } from '../src/cst/text.js';
 import { defineTransform, type ModuleView, type TransformContext } from '../src/engine/transform.js';
@@ -58,21 +58,7 @@ function refusal(group: BlockRef, rules: Node[], text: string): string | null {
       if (`${t.root}.${String(t.steps[0])}` === self) return 'a rule refers to its own security group (a cycle through locals)';
     }
     // A comment that is neither above nor after an argument would be lost.
-    const attrs = itemsOf(bodyOf(rule)).filter((i) => i.type === 'attribute');
-    let stray = false;
-    walk(rule, (n) => {
-      if (n.type !== 'comment') return true;
-      const inValue = attrs.some((a) => n.startIndex >= a.startIndex && n.endIndex <= a.endIndex);
-      const line = lineStartOf(text, n.startIndex);
-      const trailing = attrs.some((a) => lineStartOf(text, a.endIndex) === line);
-      const above = attrs.some((a) => {
-        const r = leadingCommentRange(a, text);
-        return r !== null && n.startIndex >= r.start && n.endIndex <= r.end;
-      });
-      if (!inValue && !trailing && !above) stray = true;
-      return false;
-    });
-    if (stray) return 'a comment inside a rule is not next to an argument';
+    if (hasStrayComment(rule, text)) return 'a comment inside a rule is not next to an argument';
   }
   return null;
 }

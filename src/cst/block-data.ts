@@ -108,3 +108,29 @@ export function dynamicBlockText(type: string, forEach: string, names: readonly 
     `${pad}}`,
   ].join('\n');
 }
+
+/**
+ * Whether a comment inside the block is neither in an argument's value, nor after it on its
+ * line, nor directly above it: objectLines would have nowhere to put it.
+ */
+export function hasStrayComment(blk: Node, text: string): boolean {
+  const attrs = itemsOf(bodyOf(blk)).filter((i) => i.type === 'attribute');
+  let stray = false;
+  const visit = (n: Node): void => {
+    if (stray) return;
+    if (n.type === 'comment') {
+      const inValue = attrs.some((a) => n.startIndex >= a.startIndex && n.endIndex <= a.endIndex);
+      const trailing = attrs.some((a) => lineStartOf(text, a.endIndex) === lineStartOf(text, n.startIndex));
+      const above = attrs.some((a) => {
+        const r = leadingCommentRange(a, text);
+        return r !== null && n.startIndex >= r.start && n.endIndex <= r.end;
+      });
+      if (!inValue && !trailing && !above) stray = true;
+      return;
+    }
+    for (const c of n.children) if (c) visit(c);
+  };
+  const body = bodyOf(blk);
+  if (body) visit(body);
+  return stray;
+}
