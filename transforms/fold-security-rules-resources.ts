@@ -33,17 +33,22 @@ export function planRuleFolds(module: ModuleView, ctx: TransformContext, id: str
     for (const t of traversalsIn(b.node, b.file.text)) if (t.root === TYPE && typeof t.steps[0] === 'string') referenced.add(t.steps[0]);
   }
   const bySg = new Map<string, BlockRef[]>();
+  /** The security group as written in the first rule, for names and messages. */
+  const written = new Map<string, string>();
   for (const r of rules) {
     const sg = itemsOf(r.body).find((i) => i.type === 'attribute' && attributeName(i) === 'security_group_id');
     const body = itemsOf(r.body);
     if (!sg || body.some((i) => (i.type === 'attribute' && isMeta(attributeName(i))) || i.type === 'block') || referenced.has(r.labels[1]!)) continue;
-    const key = normalizedText(attributeValue(sg)!, r.file.text);
+    const value = attributeValue(sg)!;
+    const key = normalizedText(value, r.file.text);
     bySg.set(key, [...(bySg.get(key) ?? []), r]);
+    if (!written.has(key)) written.set(key, r.file.text.slice(value.startIndex, value.endIndex));
   }
   const taken = new Set(module.index.blocks.filter((b) => b.type === 'resource' && b.labels[0] === TYPE).map((b) => b.labels[1]!));
   const locals = new Set(module.index.locals.keys());
   const folds: RuleFold[] = [];
-  for (const [sg, members] of bySg) {
+  for (const [key, members] of bySg) {
+    const sg = written.get(key)!;
     if (members.length < 2 || new Set(members.map((m) => m.file.name)).size > 1) continue;
     const stray = members.find((m) => hasStrayComment(m.node, m.file.text));
     if (stray) {

@@ -130,7 +130,7 @@ export function hasStrayComment(blk: Node, text: string): boolean {
     }
     for (const c of n.children) if (c) visit(c);
   };
-  const body = bodyOf(blk);
-  if (body) visit(body);
+  // The whole block: a comment before the closing brace is the block's child, not the body's.
+  visit(blk);
   return stray;
 }

@@ -264,6 +264,14 @@ resource "aws_security_group_rule" "lb_qa" {
       only,
     );
     expect(referenced.outputs.size).toBe(0);
+
+    // Without a common prefix the resource is named after its security group, keyed by the old names.
+    const unprefixed = await runTransforms({ 'rules.tf': `${rule('http_in', 80)}\n${rule('https_in', 443)}` }, only);
+    expect(unprefixed.records.flatMap((r) => r.change.moves).map((m) => m.to.address)).toEqual(['aws_security_group_rule.lb_rules["http_in"]', 'aws_security_group_rule.lb_rules["https_in"]']);
+
+    const commented = await runTransforms({ 'rules.tf': `${rule('b_http', 80, '\n  # ask the network team first')}\n${rule('b_https', 443)}`.replace('  # ask the network team first\n  cidr_blocks', '  cidr_blocks').replace('security_group_id = aws_security_group.lb.id\n}', 'security_group_id = aws_security_group.lb.id\n  # end\n}') }, only);
+    expect(commented.outputs.size).toBe(0);
+    expect(messages(commented, 'info').join('\n')).toContain('not folded with the other rules of aws_security_group.lb.id: a comment inside it is not next to an argument');
   });
 });
 
