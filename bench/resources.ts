@@ -88,7 +88,8 @@ export const securityGroup: Template = (c) => {
         });
       });
     } else {
-      for (const [port, what] of c.rng.sample(PORTS, c.rng.int(1, 5))) {
+      // Repeated literal rules are a legacy pattern (fold-security-rules); a clean module has one.
+      for (const [port, what] of c.rng.sample(PORTS, c.legacy ? c.rng.int(1, 5) : 1)) {
         b.blank();
         b.block('ingress', [], (i) => {
           i.attr('description', str(what));

@@ -27,6 +27,7 @@ const isMeta = (name: string): boolean => ['count', 'for_each', 'provider', 'dep
 /** The rule resources of each security group, folded when two or more can be. */
 export function planRuleFolds(module: ModuleView, ctx: TransformContext, id: string): RuleFold[] {
   const rules = module.index.blocks.filter((b) => b.type === 'resource' && b.labels[0] === TYPE && !ignores(b.ignore, id));
+  if (rules.length < 2) return [];
   // Rule resources referred to from elsewhere would need those references rewritten: left alone.
   const referenced = new Set<string>();
   for (const b of module.index.blocks) {
