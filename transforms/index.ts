@@ -1,6 +1,7 @@
 // The registry: every transform, in the fixed order of DESIGN.md ("Transform order"). Later
-// transforms (common-tags, env-sizing, rds-hardening) take their places in this list.
+// transforms (env-sizing, rds-hardening) take their places in this list.
 import type { Transform } from '../src/engine/transform.js';
+import commonTags from './common-tags.js';
 import dedupeProviders from './dedupe-providers.js';
 import extractSecrets from './extract-secrets.js';
 import foldSecurityRules from './fold-security-rules.js';
@@ -12,5 +13,6 @@ export const transforms: readonly Transform<unknown>[] = [
   extractSecrets as Transform<unknown>,
   mergeEnvironments as Transform<unknown>,
   foldSecurityRules as Transform<unknown>,
+  commonTags as Transform<unknown>,
   s3Backend as Transform<unknown>,
 ];
