@@ -109,7 +109,8 @@ export class ModuleContext {
 
   tags(b: HclBody, name: string): void {
     b.blank();
-    if (this.rng.chance(0.6)) {
+    // Tags typed out again and again are a legacy pattern (common-tags); a clean module merges.
+    if (!this.legacy || this.rng.chance(0.6)) {
       b.object('tags', (t) => t.attr('Name', str(name)), 'merge(local.common_tags, {', '})');
     } else {
       b.object('tags', (t) => {
