@@ -3,13 +3,10 @@
 // rejected, so `requires` holds) and written exactly as --write writes: verified, all or
 // nothing, and refused for a file that changed on disk since the review read it.
 import path from 'node:path';
-import { createElement } from 'react';
-import { render } from 'ink';
 import { processModule, type ModuleJob, type ModuleResult } from '../engine/pipeline.js';
 import type { RunSettings } from '../engine/runner.js';
 import { TFMIGRATE_DIR } from '../engine/tfmigrate.js';
 import { ReviewSession } from '../review/session.js';
-import { ReviewApp } from '../tui/ReviewApp.js';
 import type { RunOutputs } from './outputs.js';
 import { EXIT } from './outputs.js';
 
@@ -63,6 +60,11 @@ export async function runInteractive(r: InteractiveRun): Promise<number> {
   const refreshPreviews = async (module: string, rejected: ReadonlySet<string>): Promise<void> => {
     session.updatePreviews(await withDecisions(jobOf.get(module)!, rejected, session.inPlay(module), false, true));
   };
+
+  // Ink draws only a last frame when it believes it runs in CI (CI=true, read when it loads); -i
+  // has a terminal on both ends, so it is interactive whatever CI says. Hence the late import.
+  for (const k of ['CI', 'CONTINUOUS_INTEGRATION']) if (k in process.env) process.env[k] = 'false';
+  const [{ render }, { createElement }, { ReviewApp }] = await Promise.all([import('ink'), import('react'), import('../tui/ReviewApp.js')]);
 
   let outcome: 'write' | 'quit' = 'quit';
   const app = render(createElement(ReviewApp, { session, loadMigration, refreshPreviews, onDone: (o: 'write' | 'quit') => void (outcome = o) }), {

@@ -3,7 +3,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { projectRoot, tempTree } from '../helpers.js';
 
 const cli = path.join(projectRoot, 'dist', 'src', 'cli', 'main.js');
@@ -19,6 +19,11 @@ async function waitFor(what: () => boolean, label: string, ms = 30_000): Promise
     await sleep(100);
   }
 }
+
+// Each test starts its own session; one that failed midway must not leave it to the next.
+afterEach(() => {
+  spawnSync('tmux', ['-L', SOCKET, 'kill-session', '-t', 'review']);
+});
 
 afterAll(() => {
   spawnSync('tmux', ['-L', SOCKET, 'kill-server']);
@@ -72,7 +77,6 @@ describe('tfcodemod -i', () => {
     // What is left to propose is the one change rejected.
     const left = JSON.parse(execFileSync(process.execPath, [cli, '--json'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })) as { modules: { changes: { id: string }[] }[] };
     expect(left.modules[0]!.changes.map((c) => c.id)).toEqual(['dedupe-providers:aws.primary']);
-    tmux('kill-session', '-t', 'review');
   }, 240_000);
 
   it('refuses to write when a file changed on disk during the review, and writes nothing', async () => {
@@ -93,7 +97,6 @@ describe('tfcodemod -i', () => {
     expect(screen().replace(/\n/g, '')).toContain('changed on disk since it was read; nothing was written');
     expect(readFileSync(providers, 'utf8')).toMatch(/# edited meanwhile\n$/);
     expect(readFileSync(path.join(dir, 'vpc.tf'), 'utf8')).toBe(before);
-    tmux('kill-session', '-t', 'review');
   }, 240_000);
 
   it('without a terminal it exits 2 with one line', () => {
