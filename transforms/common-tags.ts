@@ -1,7 +1,7 @@
 // common-tags (refactor part): tag pairs that every tagged resource of a module repeats move into
 // `locals { common_tags = {...} }`, and each `tags` becomes `merge(local.common_tags, {...the
 // rest})` (or `local.common_tags` when nothing is left). Every resource keeps exactly its tags.
-import { attributeName, attributeValue, itemsOf, normalizedText, objectElements, stringValue, unwrap, walk } from '../src/cst/nodes.js';
+import { attributeOf, attributeValue, normalizedText, objectElements, stringValue, unwrap, walk } from '../src/cst/nodes.js';
 import type { Node } from '../src/cst/parser.js';
 import { reindent } from '../src/cst/block-data.js';
 import { defineTransform, type ModuleView, type TransformContext } from '../src/engine/transform.js';
@@ -35,7 +35,7 @@ function inconsistencies(module: ModuleView, ctx: TransformContext): void {
   const keys = new Set<string>();
   const envValues = new Set<string>();
   for (const b of module.index.blocks) {
-    const attr = b.type === 'resource' ? itemsOf(b.body).find((i) => i.type === 'attribute' && attributeName(i) === 'tags') : undefined;
+    const attr = b.type === 'resource' ? attributeOf(b.body, 'tags') : null;
     if (!attr) continue;
     for (const e of objectElements(attributeValue(attr)!, b.file.text)) {
       keys.add(e.key);
@@ -58,7 +58,7 @@ function plan(module: ModuleView, ctx: TransformContext): Plan | null {
   const tagged: Tagged[] = [];
   for (const b of module.index.blocks) {
     if (b.type !== 'resource') continue;
-    const attr = itemsOf(b.body).find((i) => i.type === 'attribute' && attributeName(i) === 'tags');
+    const attr = attributeOf(b.body, 'tags');
     if (!attr) continue;
     const value = attributeValue(attr)!;
     // Only literal maps, without comments (a comment could not be placed) and not ignored: else

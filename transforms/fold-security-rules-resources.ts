@@ -3,7 +3,7 @@
 // differing arguments (`aws_security_group_rule.lb_qa["http"]`), arguments they share staying
 // as written. The state moves are `moved` blocks: they apply in whatever workspace the rule is,
 // so they also follow a workspace split made in the same run.
-import { attributeName, attributeValue, itemsOf, normalizedText } from '../src/cst/nodes.js';
+import { attributeName, attributeOf, attributeValue, itemsOf, normalizedText } from '../src/cst/nodes.js';
 import { attributeUnion, hasStrayComment, leadingCommentRange, objectLines, reindent } from '../src/cst/block-data.js';
 import { removalRange } from '../src/cst/structure.js';
 import type { ChangeBuilder, ModuleView, TransformContext } from '../src/engine/transform.js';
@@ -37,7 +37,7 @@ export function planRuleFolds(module: ModuleView, ctx: TransformContext, id: str
   /** The security group as written in the first rule, for names and messages. */
   const written = new Map<string, string>();
   for (const r of rules) {
-    const sg = itemsOf(r.body).find((i) => i.type === 'attribute' && attributeName(i) === 'security_group_id');
+    const sg = attributeOf(r.body, 'security_group_id');
     const body = itemsOf(r.body);
     if (!sg || body.some((i) => (i.type === 'attribute' && isMeta(attributeName(i))) || i.type === 'block') || referenced.has(r.labels[1]!)) continue;
     const value = attributeValue(sg)!;
@@ -89,7 +89,7 @@ export function applyRuleFold(f: RuleFold, module: ModuleView, c: ChangeBuilder)
   const text = file.text;
   const all = attributeUnion(f.members.map((m) => m.node));
   const valueOf = (m: BlockRef, name: string): string | null => {
-    const a = itemsOf(m.body).find((i) => i.type === 'attribute' && attributeName(i) === name);
+    const a = attributeOf(m.body, name);
     return a ? normalizedText(attributeValue(a)!, text) : null;
   };
   // Arguments every rule has with the same value stay in the resource as written.
@@ -103,7 +103,7 @@ export function applyRuleFold(f: RuleFold, module: ModuleView, c: ChangeBuilder)
   });
   const width = Math.max(...[...shared, ...varying].map((n) => n.length));
   const sharedLines = shared.map((n) => {
-    const a = itemsOf(first.body).find((i) => i.type === 'attribute' && attributeName(i) === n)!;
+    const a = attributeOf(first.body, n)!;
     return `  ${n.padEnd(width)} = ${reindent(text.slice(attributeValue(a)!.startIndex, attributeValue(a)!.endIndex), a.startPosition.column, 2)}`;
   });
   const resource = [

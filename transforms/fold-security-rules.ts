@@ -3,7 +3,7 @@
 // name, each rule's arguments exactly as written (null where a rule lacks one), comments with
 // their rule. The set of rules is unchanged. Findings: rules open to the internet beyond 80/443,
 // duplicates, groups near AWS's rule limits.
-import { attributeValue, blockLabels, blocksOf, bodyOf, itemsOf, normalizedText, attributeName, walk, stringValue } from '../src/cst/nodes.js';
+import { attributeName, attributeOf, attributeValue, blockLabels, blocksOf, bodyOf, itemsOf, normalizedText, stringValue, walk } from '../src/cst/nodes.js';
 import type { Node } from '../src/cst/parser.js';
 import { attributeUnion, dynamicBlockText, hasStrayComment, leadingCommentRange, objectLines, reindent } from '../src/cst/block-data.js';
 import { removalRange } from '../src/cst/structure.js';
@@ -28,16 +28,17 @@ interface Fold {
   keys: string[];
 }
 
+/** The value of a rule block's argument, or null. */
+function ruleArg(rule: Node, name: string): Node | null {
+  const a = attributeOf(bodyOf(rule), name);
+  return a && attributeValue(a);
+}
+
 /** A readable name for a rule: its description, else protocol and ports. */
 function ruleName(rule: Node, text: string): string {
-  const arg = (name: string): string | null => {
-    const a = itemsOf(bodyOf(rule)).find((i) => i.type === 'attribute' && attributeName(i) === name);
-    return a ? text.slice(attributeValue(a)!.startIndex, attributeValue(a)!.endIndex).replace(/^"|"$/g, '') : null;
-  };
-  const description = (() => {
-    const a = itemsOf(bodyOf(rule)).find((i) => i.type === 'attribute' && attributeName(i) === 'description');
-    return a ? stringValue(attributeValue(a)!, text) : null;
-  })();
+  const arg = (name: string): string | null => ruleArg(rule, name)?.text.replace(/^"|"$/g, '') ?? null;
+  const d = ruleArg(rule, 'description');
+  const description = d ? stringValue(d, text) : null;
   let name = (description ?? '').toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 40).replace(/_+$/, '');
   if (!name) {
     const protocol = arg('protocol') === '-1' ? 'all' : (arg('protocol') ?? 'rule').toLowerCase().replace(/[^a-z0-9]+/g, '_');
@@ -67,12 +68,8 @@ function refusal(group: BlockRef, rules: Node[], text: string): string | null {
 function inspect(group: BlockRef, kind: string, rules: Node[], ctx: TransformContext): void {
   const text = group.file.text;
   const at = (n: Node) => ({ file: group.file, node: n });
-  const arg = (rule: Node, name: string): Node | null => {
-    const a = itemsOf(bodyOf(rule)).find((i) => i.type === 'attribute' && attributeName(i) === name);
-    return a ? attributeValue(a) : null;
-  };
   const strings = (rule: Node, name: string): string[] => {
-    const v = arg(rule, name);
+    const v = ruleArg(rule, name);
     if (!v) return [];
     const out: string[] = [];
     walk(v, (n) => {
@@ -82,7 +79,7 @@ function inspect(group: BlockRef, kind: string, rules: Node[], ctx: TransformCon
     return out;
   };
   const elements = (rule: Node, name: string): number => {
-    const v = arg(rule, name);
+    const v = ruleArg(rule, name);
     if (!v) return 0;
     const tuple = v.descendantsOfType('tuple')[0];
     return tuple ? tuple.namedChildren.filter((c) => c?.type === 'expression').length : 1;
@@ -92,10 +89,10 @@ function inspect(group: BlockRef, kind: string, rules: Node[], ctx: TransformCon
   let v4 = 0;
   let v6 = 0;
   for (const rule of rules) {
-    const from = Number(arg(rule, 'from_port')?.text);
-    const to = Number(arg(rule, 'to_port')?.text);
+    const from = Number(ruleArg(rule, 'from_port')?.text);
+    const to = Number(ruleArg(rule, 'to_port')?.text);
     const world = strings(rule, 'cidr_blocks').includes('0.0.0.0/0') || strings(rule, 'ipv6_cidr_blocks').includes('::/0');
-    const protocol = arg(rule, 'protocol')?.text.replace(/"/g, '');
+    const protocol = ruleArg(rule, 'protocol')?.text.replace(/"/g, '');
     const webOnly = Number.isFinite(from) && Number.isFinite(to) && from === to && (from === 80 || from === 443) && protocol !== '-1';
     if (kind === 'ingress' && world && !webOnly) {
       const ports = protocol === '-1' || protocol === 'all' ? 'all ports' : from === to ? `port ${from}` : `ports ${from}-${to}`;
@@ -109,7 +106,7 @@ function inspect(group: BlockRef, kind: string, rules: Node[], ctx: TransformCon
     const twin = seen.get(identity);
     if (twin) ctx.finding('warning', `${label}: this ${kind} rule repeats the one at line ${twin.startPosition.row + 1} (same ports, protocol and sources): AWS keeps one`, at(rule));
     else seen.set(identity, rule);
-    v4 += elements(rule, 'cidr_blocks') + elements(rule, 'security_groups') + elements(rule, 'prefix_list_ids') + (arg(rule, 'self')?.text === 'true' ? 1 : 0);
+    v4 += elements(rule, 'cidr_blocks') + elements(rule, 'security_groups') + elements(rule, 'prefix_list_ids') + (ruleArg(rule, 'self')?.text === 'true' ? 1 : 0);
     v6 += elements(rule, 'ipv6_cidr_blocks');
   }
   for (const [family, n] of [['IPv4', v4], ['IPv6', v6]] as const) {

@@ -3,7 +3,7 @@
 // `locals` (or a conditional when they refer to blocks not in every environment); objects such
 // as `tags` are merged key by key; nested blocks that differ become a `dynamic` block over a
 // per-environment list. The first copy is the template, so its comments and layout survive.
-import { attributeName, attributeValue, blockLabels, blockType, bodyOf, childrenOf, itemsOf, objectElements, unwrap } from '../src/cst/nodes.js';
+import { attributeName, attributeOf, attributeValue, blockLabels, blockType, bodyOf, childrenOf, itemsOf, objectElements, unwrap } from '../src/cst/nodes.js';
 import type { Node } from '../src/cst/parser.js';
 import { printKey } from '../src/cst/printer.js';
 import { quoteHcl } from '../src/cst/strings.js';
@@ -149,7 +149,7 @@ export function mergeGroup(group: Group, ctx: MergeContext): Merged {
     const elems = new Map<string, Map<string, Rewritten>>();
     for (const c of copies) {
       const m = new Map<string, Rewritten>();
-      const attr = itemsOf(c.body).find((i) => i.type === 'attribute' && attributeName(i) === attribute);
+      const attr = attributeOf(c.body, attribute);
       for (const e of objectElements(attributeValue(attr!)!, c.text)) {
         if (!keys.includes(e.key)) keys.push(e.key);
         m.set(e.key, take(rewrite(e.value, c.text, exprCtx(c.env))));
@@ -248,11 +248,11 @@ export function mergeGroup(group: Group, ctx: MergeContext): Merged {
   /** Workspace strategy, a group some environments lack: `count` keeps it out of them. */
   function gate(): void {
     const cond = condition(group.members.map((m) => m.env));
-    const count = itemsOf(base.block.body).find((i) => i.type === 'attribute' && attributeName(i) === 'count');
+    const count = attributeOf(base.block.body, 'count');
     if (count) {
       const v = attributeValue(count)!;
       edits.push({ start: v.startIndex, end: v.endIndex, text: `${cond} ? ${text.slice(v.startIndex, v.endIndex)} : 0` });
-    } else if (itemsOf(base.block.body).some((i) => i.type === 'attribute' && attributeName(i) === 'for_each')) {
+    } else if (attributeOf(base.block.body, 'for_each')) {
       out.problems.push('it is in only some environments and uses for_each, which tfcodemod does not gate');
     } else {
       firstLine(`count = ${cond} ? 1 : 0`);
