@@ -8,7 +8,7 @@ import { attributeUnion, hasStrayComment, leadingCommentRange, objectLines, rein
 import { removalRange } from '../src/cst/structure.js';
 import type { ChangeBuilder, ModuleView, TransformContext } from '../src/engine/transform.js';
 import { ignores } from '../src/terraform/ignore-directive.js';
-import type { BlockRef } from '../src/terraform/module-index.js';
+import { META_ARGUMENTS, type BlockRef } from '../src/terraform/module-index.js';
 import { requireTerraform } from '../src/terraform/required-version.js';
 import { traversalsIn } from '../src/terraform/references.js';
 
@@ -22,7 +22,7 @@ export interface RuleFold {
   local: string;
 }
 
-const isMeta = (name: string): boolean => ['count', 'for_each', 'provider', 'depends_on'].includes(name);
+const isMeta = (name: string): boolean => META_ARGUMENTS.includes(name);
 
 /** The rule resources of each security group, folded when two or more can be. */
 export function planRuleFolds(module: ModuleView, ctx: TransformContext, id: string): RuleFold[] {

@@ -11,6 +11,7 @@ import { removalRange } from '../src/cst/structure.js';
 import { lineStartOf } from '../src/cst/text.js';
 import { attributeUnion, dynamicBlockText, leadingCommentRange, objectLines, reindent } from '../src/cst/block-data.js';
 import { rewrite, selector, type ExprContext, type Rewritten } from './merge-environments-expr.js';
+import { META_ARGUMENTS } from '../src/terraform/module-index.js';
 import type { Group, Strategy } from './merge-environments-plan.js';
 
 export interface MergeContext {
@@ -43,7 +44,7 @@ interface Copy {
   text: string;
 }
 
-const META = new Set(['count', 'for_each', 'provider', 'depends_on']);
+const META = new Set(META_ARGUMENTS);
 const KEPT_BLOCKS = new Set(['lifecycle']);
 
 export const list = (envs: readonly string[]): string => `[${envs.map((e) => JSON.stringify(e)).join(', ')}]`;

@@ -4,7 +4,7 @@ import { attributeOf, attributeValue, blocksOf, normalizedText } from '../src/cs
 import type { ModuleView, TransformContext } from '../src/engine/transform.js';
 import { orderEnvironments, owningEnvironment, splitEnvName } from '../src/terraform/environments.js';
 import { ignores } from '../src/terraform/ignore-directive.js';
-import type { BlockRef } from '../src/terraform/module-index.js';
+import { blockAddress, META_ARGUMENTS, type BlockRef } from '../src/terraform/module-index.js';
 
 export const ID = 'merge-environments';
 
@@ -55,15 +55,6 @@ export interface Plan {
   variables: VariableGroup[];
 }
 
-const META = ['count', 'for_each', 'provider', 'depends_on'];
-
-function addressOf(b: BlockRef): string | null {
-  const [a, n] = b.labels;
-  if (b.type === 'resource' && a && n) return `${a}.${n}`;
-  if (b.type === 'data' && a && n) return `data.${a}.${n}`;
-  if (b.type === 'module' && a) return `module.${a}`;
-  return null;
-}
 
 export function nameOf(b: BlockRef): string {
   return (b.type === 'module' ? b.labels[0] : b.labels[1]) ?? '';
@@ -71,7 +62,7 @@ export function nameOf(b: BlockRef): string {
 
 /** Text of a meta-argument or lifecycle, for checking that members agree. */
 function metaText(b: BlockRef): string {
-  const parts = META.map((m) => {
+  const parts = META_ARGUMENTS.map((m) => {
     const a = attributeOf(b.body, m);
     return a ? `${m}=${normalizedText(attributeValue(a)!, b.file.text)}` : '';
   });
@@ -85,7 +76,7 @@ export function planMerge(module: ModuleView, ctx: TransformContext): Plan | nul
   const candidates = new Map<string, Member[]>();
   const unclaimed: BlockRef[] = [];
   for (const b of module.index.blocks) {
-    const address = addressOf(b);
+    const address = blockAddress(b);
     if (!address) continue;
     const split = splitEnvName(nameOf(b), given);
     if (!split) {

@@ -8,7 +8,7 @@ import { realign, removalRange } from '../src/cst/structure.js';
 import { defineTransform, type ChangeBuilder, type ModuleView, type TransformContext } from '../src/engine/transform.js';
 import type { StateMove } from '../src/engine/types.js';
 import { renderModule } from '../src/render/render.js';
-import type { BlockRef } from '../src/terraform/module-index.js';
+import { blockAddress, type BlockRef } from '../src/terraform/module-index.js';
 import { requireTerraform } from '../src/terraform/required-version.js';
 import { traversalsIn } from '../src/terraform/references.js';
 import { rewrite, selector, type ExprContext, type Target } from './merge-environments-expr.js';
@@ -44,9 +44,8 @@ const notMerged = (m: Member, group: Member[]): string => `The ${m.env} copy, no
 
 const isCounted = (b: BlockRef): boolean => attributeOf(b.body, 'count') !== null || attributeOf(b.body, 'for_each') !== null;
 
-function addressOf(b: BlockRef): string {
-  return b.type === 'module' ? `module.${b.labels[0]}` : b.type === 'data' ? `data.${b.labels[0]}.${b.labels[1]}` : `${b.labels[0]}.${b.labels[1]}`;
-}
+/** Blocks given a home are resources, data sources or module calls: they have an address. */
+const addressOf = (b: BlockRef): string => blockAddress(b)!;
 
 interface Prepared {
   merged: Map<Group, Merged>;

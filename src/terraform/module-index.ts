@@ -34,6 +34,18 @@ export interface BlockRef {
   ignore: IgnoreDirective | null;
 }
 
+/** Meta-arguments of resources and module calls (set per block, never per instance). */
+export const META_ARGUMENTS: readonly string[] = ['count', 'for_each', 'provider', 'depends_on'];
+
+/** The state address of a resource, data source or module call block (`data.x.y`, `module.m`); null for other blocks. */
+export function blockAddress(b: BlockRef): string | null {
+  const [a, n] = b.labels;
+  if (b.type === 'resource' && a && n) return `${a}.${n}`;
+  if (b.type === 'data' && a && n) return `data.${a}.${n}`;
+  if (b.type === 'module' && a) return `module.${a}`;
+  return null;
+}
+
 export interface ProviderConfig {
   block: BlockRef;
   /** Local name, e.g. `aws`. */
