@@ -43,6 +43,9 @@ function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
 }
 
 /** The destination of a state address through the moves (instance or whole-resource moves). */
+/** A move made by a `moved` block: it applies in every state, so in whatever workspace the address is. */
+const anywhere = (m: StateMove): boolean => m.via === 'moved' && m.from.workspace === m.to.workspace;
+
 /**
  * Where a state address ends up: the moves apply in order (a later transform's move continues an
  * earlier one's), and a move made by a `moved` block applies in whatever workspace the address
@@ -51,9 +54,9 @@ function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
 export function moveTarget(moves: StateMove[], workspace: string, address: string): { workspace: string; address: string } {
   let at = { workspace, address };
   for (const m of moves) {
-    const anywhere = m.via === 'moved' && m.from.workspace === m.to.workspace;
-    if (!anywhere && m.from.workspace !== at.workspace) continue;
-    const to = anywhere ? at.workspace : m.to.workspace;
+    const any = anywhere(m);
+    if (!any && m.from.workspace !== at.workspace) continue;
+    const to = any ? at.workspace : m.to.workspace;
     if (at.address === m.from.address) at = { workspace: to, address: m.to.address };
     else if (at.address.startsWith(m.from.address) && (at.address[m.from.address.length] === '[' || at.address[m.from.address.length] === '.')) {
       at = { workspace: to, address: m.to.address + at.address.slice(m.from.address.length) };
@@ -65,7 +68,6 @@ export function moveTarget(moves: StateMove[], workspace: string, address: strin
 export function compare(input: CompareInput): Difference[] {
   const moves = input.moves;
   // A moved block's move lands in whatever workspace the address is: not a destination of its own.
-  const anywhere = (m: StateMove): boolean => m.via === 'moved' && m.from.workspace === m.to.workspace;
   const placed = moves.filter((m) => !anywhere(m));
   const destinations = [...new Set((placed.length > 0 ? placed : moves).map((m) => m.to.workspace))];
   const workspaces = input.workspaces ?? (destinations.length > 0 ? destinations : ['default']);

@@ -89,22 +89,27 @@ export class ReviewSession {
 
   /** The accepted change ids of the module: all that a write may apply. */
   accepted(module: string): Set<string> {
-    return new Set(this.items.filter((i) => i.module === module && this.decisions.get(i.key) === 'accepted').map((i) => i.change.id));
+    return this.ids(module, (d) => d === 'accepted');
   }
 
   /** The change ids of the module still in play (not rejected): what the diffs are computed with. */
   inPlay(module: string): Set<string> {
-    return new Set(this.items.filter((i) => i.module === module && this.decisions.get(i.key) !== 'rejected').map((i) => i.change.id));
+    return this.ids(module, (d) => d !== 'rejected');
   }
 
   /** Every change id of the module that is not accepted: what a write leaves out. */
   notAccepted(module: string): Set<string> {
-    return new Set(this.items.filter((i) => i.module === module && this.decisions.get(i.key) !== 'accepted').map((i) => i.change.id));
+    return this.ids(module, (d) => d !== 'accepted');
+  }
+
+  /** The change ids of the module whose decision passes `keep`. */
+  private ids(module: string, keep: (d: Decision | undefined) => boolean): Set<string> {
+    return new Set(this.items.filter((i) => i.module === module && keep(this.decisions.get(i.key))).map((i) => i.change.id));
   }
 
   /** Every rejected change id of the module: what the diffs shown must be computed without. */
   rejected(module: string): Set<string> {
-    return new Set(this.items.filter((i) => i.module === module && this.decisions.get(i.key) === 'rejected').map((i) => i.change.id));
+    return this.ids(module, (d) => d === 'rejected');
   }
 
   /**
