@@ -9,6 +9,7 @@ import { TFMIGRATE_DIR } from '../engine/tfmigrate.js';
 import { ReviewSession } from '../review/session.js';
 import type { RunOutputs } from './outputs.js';
 import { EXIT } from './outputs.js';
+import { errorLine, type SummaryStyle } from './summary.js';
 
 export interface InteractiveRun {
   stdin: NodeJS.ReadStream;
@@ -19,6 +20,8 @@ export interface InteractiveRun {
   /** Outputs that write (the summary on stderr, nothing on stdout). */
   writer: () => RunOutputs;
   treeErrors: { file: string; message: string }[];
+  /** How paths and severities are shown (as in the summary). */
+  style: SummaryStyle;
   /** Verify the rewrite before writing (not --no-verify). */
   verify: boolean;
 }
@@ -38,7 +41,7 @@ export async function runInteractive(r: InteractiveRun): Promise<number> {
   r.err(`tfcodemod: reading ${r.jobs.length} module${r.jobs.length === 1 ? '' : 's'}…`);
   const first: ModuleResult[] = [];
   for (const job of r.jobs) first.push(await processModule({ ...job, verify: false }, { ...r.settings, previews: true }));
-  const problems = first.flatMap((m) => m.errors.map((e) => `${m.path}${e.file ? `/${e.file}` : ''}${e.line ? `:${e.line}:${e.column ?? 1}` : ''}: error: ${e.message}`));
+  const problems = first.flatMap((m) => m.errors.map((e) => errorLine(m, e, r.style)));
   for (const p of problems) r.err(p);
   const session = new ReviewSession(first.filter((m) => m.changes.length > 0));
   if (session.items.length === 0) {

@@ -190,6 +190,7 @@ export async function run(argv: string[], io: Io, registry: readonly Transform<u
       err,
       writer: () => new RunOutputs({ cli: { ...cli, write: true }, write: () => {}, err, cwd: io.cwd, style, stdoutColor: false, shown }),
       treeErrors,
+      style,
       verify: !cli.noVerify,
     });
   }

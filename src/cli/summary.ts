@@ -18,6 +18,11 @@ export function locationOf(module: ModuleResult, style: SummaryStyle, f: { file?
   return f.line !== undefined ? `${p}:${f.line}:${f.column ?? 1}` : p;
 }
 
+/** `path:line:col: error: message` for an error of a module. */
+export function errorLine(module: ModuleResult, e: ModuleResult['errors'][number], style: SummaryStyle): string {
+  return `${locationOf(module, style, e)}: ${paint(style.color, '31', 'error')}: ${e.message}`;
+}
+
 function findingLine(module: ModuleResult, f: Finding, style: SummaryStyle): string {
   const sev = f.severity === 'error' ? paint(style.color, '31', 'error') : f.severity === 'warning' ? paint(style.color, '33', 'warning') : 'info';
   return `${locationOf(module, style, f)}: ${sev}: ${f.message} [${f.transform}]`;
@@ -33,7 +38,7 @@ export function moduleSummary(r: ModuleResult, style: SummaryStyle): string[] {
   for (const c of r.changes) for (const f of c.findings) lines.push(findingLine(r, f, style));
   for (const f of r.findings) lines.push(findingLine(r, f, style));
   for (const n of r.notApplied) if (n.note !== 'rejected') lines.push(`${label}: not applied: ${n.title} (${n.note})`);
-  for (const e of r.errors) lines.push(`${locationOf(r, style, e)}: ${paint(style.color, '31', 'error')}: ${e.message}`);
+  for (const e of r.errors) lines.push(errorLine(r, e, style));
   return lines;
 }
 
