@@ -4,7 +4,7 @@
 // as written. The state moves are `moved` blocks: they apply in whatever workspace the rule is,
 // so they also follow a workspace split made in the same run.
 import { attributeName, attributeOf, attributeValue, itemsOf, normalizedText } from '../src/cst/nodes.js';
-import { attributeUnion, hasStrayComment, leadingCommentRange, objectLines, reindent } from '../src/cst/block-data.js';
+import { attributeUnion, hasStrayComment, leadingCommentRange, mapEntryText, reindent } from '../src/cst/block-data.js';
 import { removalRange } from '../src/cst/structure.js';
 import type { ChangeBuilder, ModuleView, TransformContext } from '../src/engine/transform.js';
 import { ignores } from '../src/terraform/ignore-directive.js';
@@ -95,12 +95,7 @@ export function applyRuleFold(f: RuleFold, module: ModuleView, c: ChangeBuilder)
   // Arguments every rule has with the same value stay in the resource as written.
   const shared = all.filter((n) => f.members.every((m) => valueOf(m, n) !== null && valueOf(m, n) === valueOf(first, n)));
   const varying = all.filter((n) => !shared.includes(n));
-  const entries = f.members.map((m, i) => {
-    const lines = objectLines(m.node, text, varying, 4, (a) => reindent(text.slice(attributeValue(a)!.startIndex, attributeValue(a)!.endIndex), a.startPosition.column, 6));
-    const open = lines.findIndex((l) => l.trim() === '{');
-    lines[open] = `    ${/^[A-Za-z_][A-Za-z0-9_-]*$/.test(f.keys[i]!) ? f.keys[i] : JSON.stringify(f.keys[i])} = {`;
-    return lines.join('\n');
-  });
+  const entries = f.members.map((m, i) => mapEntryText(m.node, text, varying, f.keys[i]!, 4));
   const width = Math.max(...[...shared, ...varying].map((n) => n.length));
   const sharedLines = shared.map((n) => {
     const a = attributeOf(first.body, n)!;

@@ -5,7 +5,7 @@
 // duplicates, groups near AWS's rule limits.
 import { attributeName, attributeOf, attributeValue, blockLabels, blocksOf, bodyOf, itemsOf, normalizedText, stringValue, walk } from '../src/cst/nodes.js';
 import type { Node } from '../src/cst/parser.js';
-import { attributeUnion, dynamicBlockText, hasStrayComment, leadingCommentRange, objectLines, reindent } from '../src/cst/block-data.js';
+import { attributeUnion, dynamicBlockText, hasStrayComment, leadingCommentRange, mapEntryText } from '../src/cst/block-data.js';
 import { removalRange } from '../src/cst/structure.js';
 import { lineEndAfterBreak, lineStartOf } from '../src/cst/text.js';
 import { defineTransform, type ModuleView, type TransformContext } from '../src/engine/transform.js';
@@ -181,12 +181,7 @@ function apply(p: Plan, module: ModuleView, ctx: TransformContext): void {
         kind: 'refactor',
       },
       (c) => {
-        const entries = rules.map((rule, i) => {
-          const lines = objectLines(rule, text, names, 4, (a) => reindent(text.slice(attributeValue(a)!.startIndex, attributeValue(a)!.endIndex), a.startPosition.column, 6));
-          const open = lines.findIndex((l) => l.trim() === '{');
-          lines[open] = `    ${keys[i]} = {`;
-          return lines.join('\n');
-        });
+        const entries = rules.map((rule, i) => mapEntryText(rule, text, names, keys[i]!, 4));
         const localsText = `locals {\n  ${local} = {\n${entries.join('\n')}\n  }\n}\n`;
         const first = rules[0]!;
         const column = first.startPosition.column;

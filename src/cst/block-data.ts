@@ -3,7 +3,7 @@
 // (per-environment lists) and fold-security-rules (maps of rules) both write these.
 import { attributeName, attributeValue, bodyOf, itemsOf } from './nodes.js';
 import type { Node } from './parser.js';
-import { isIdentifier } from './printer.js';
+import { isIdentifier, printKey } from './printer.js';
 import { quoteHcl } from './strings.js';
 import { lineStartOf, trailingCommentAt } from './text.js';
 
@@ -90,8 +90,16 @@ export function objectLines(blk: Node, text: string, names: readonly string[], i
   return lines;
 }
 
-/** The value text of an attribute as written. */
-export const writtenValue = (text: string) => (a: Node): string => text.slice(attributeValue(a)!.startIndex, attributeValue(a)!.endIndex);
+/**
+ * A block as one entry of an HCL map at `indent` columns, `key = { … }`: its arguments' values
+ * as written (moved to their new column), `null` for the names it lacks, comments kept.
+ */
+export function mapEntryText(blk: Node, text: string, names: readonly string[], key: string, indent: number): string {
+  const lines = objectLines(blk, text, names, indent, (a) => reindent(text.slice(attributeValue(a)!.startIndex, attributeValue(a)!.endIndex), a.startPosition.column, indent + 2));
+  const open = lines.findIndex((l) => l.trim() === '{');
+  lines[open] = `${' '.repeat(indent)}${printKey(key)} = {`;
+  return lines.join('\n');
+}
 
 /** `dynamic "type" { for_each = … content { name = type.value.name … } }` at `column`. */
 export function dynamicBlockText(type: string, forEach: string, names: readonly string[], column: number): string {
