@@ -4,6 +4,7 @@
 import { attributeOf, attributeValue, normalizedText, objectElements, stringValue, unwrap, walk } from '../src/cst/nodes.js';
 import type { Node } from '../src/cst/parser.js';
 import { reindent } from '../src/cst/block-data.js';
+import { printKey } from '../src/cst/printer.js';
 import { defineTransform, type ModuleView, type TransformContext } from '../src/engine/transform.js';
 import { ignores } from '../src/terraform/ignore-directive.js';
 import type { BlockRef } from '../src/terraform/module-index.js';
@@ -95,8 +96,8 @@ function apply(p: Plan, _module: ModuleView, ctx: TransformContext): void {
       kind: 'refactor',
     },
     (c) => {
-      const width = Math.max(...p.common.map((e) => keyText(e.key).length));
-      c.appendItem(LOCALS_FILE, `locals {\n  ${p.local} = {\n${p.common.map((e) => `    ${keyText(e.key).padEnd(width)} = ${e.text}`).join('\n')}\n  }\n}\n`);
+      const width = Math.max(...p.common.map((e) => printKey(e.key).length));
+      c.appendItem(LOCALS_FILE, `locals {\n  ${p.local} = {\n${p.common.map((e) => `    ${printKey(e.key).padEnd(width)} = ${e.text}`).join('\n')}\n  }\n}\n`);
       for (const t of p.tagged) {
         const text = t.block.file.text;
         const rest = t.elements.filter((e) => !commonKeys.has(e.key));
@@ -104,19 +105,14 @@ function apply(p: Plan, _module: ModuleView, ctx: TransformContext): void {
         let value: string;
         if (rest.length === 0) value = `local.${p.local}`;
         else {
-          const w = Math.max(...rest.map((e) => keyText(e.key).length));
+          const w = Math.max(...rest.map((e) => printKey(e.key).length));
           const pad = ' '.repeat(indent + 2);
-          value = `merge(local.${p.local}, {\n${rest.map((e) => `${pad}${keyText(e.key).padEnd(w)} = ${reindent(text.slice(e.value.startIndex, e.value.endIndex), e.value.startPosition.column, indent + 2)}`).join('\n')}\n${' '.repeat(indent)}})`;
+          value = `merge(local.${p.local}, {\n${rest.map((e) => `${pad}${printKey(e.key).padEnd(w)} = ${reindent(text.slice(e.value.startIndex, e.value.endIndex), e.value.startPosition.column, indent + 2)}`).join('\n')}\n${' '.repeat(indent)}})`;
         }
         c.replaceNode(t.block.file, attributeValue(t.attr)!, value);
       }
     },
   );
-}
-
-/** An object key as written by the printer: bare when it is an identifier. */
-function keyText(key: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_-]*$/.test(key) ? key : JSON.stringify(key);
 }
 
 export default defineTransform<Plan>({
