@@ -62,33 +62,18 @@ function measure(text: string, attr: Node): AttrLine | null {
   const name = kids[0];
   const eq = kids.find((k) => k.type === '=');
   if (!name || !eq) return null;
+  const line = { kind: 'attr', name: name.text, indent: attr.startIndex - lineStartOf(text, attr.startIndex), padStart: name.endIndex, padEnd: eq.startIndex } as const;
   if (attr.startPosition.row !== attr.endPosition.row) {
     if (!isHeredoc(attr)) return null;
     const firstLineEnd = text.indexOf('\n', eq.startIndex);
-    return {
-      kind: 'attr',
-      name: name.text,
-      indent: attr.startIndex - lineStartOf(text, attr.startIndex),
-      padStart: name.endIndex,
-      padEnd: eq.startIndex,
-      rest: text.slice(eq.startIndex, firstLineEnd).replace(/\r$/, '').trimEnd().length,
-      commentPad: null,
-    };
+    return { ...line, rest: text.slice(eq.startIndex, firstLineEnd).replace(/\r$/, '').trimEnd().length, commentPad: null };
   }
   const lineEnd = text.indexOf('\n', attr.endIndex);
   const rest = text.slice(attr.endIndex, lineEnd === -1 ? text.length : lineEnd).replace(/\r$/, '');
   const trimmed = rest.trimStart();
   const hasComment = /^(#|\/\/|\/\*)/.test(trimmed);
   if (trimmed !== '' && !hasComment) return null;
-  return {
-    kind: 'attr',
-    name: name.text,
-    indent: attr.startIndex - lineStartOf(text, attr.startIndex),
-    padStart: name.endIndex,
-    padEnd: eq.startIndex,
-    rest: attr.endIndex - eq.startIndex,
-    commentPad: hasComment ? { start: attr.endIndex, end: attr.endIndex + (rest.length - trimmed.length) } : null,
-  };
+  return { ...line, rest: attr.endIndex - eq.startIndex, commentPad: hasComment ? { start: attr.endIndex, end: attr.endIndex + (rest.length - trimmed.length) } : null };
 }
 
 export interface NewAttribute {
