@@ -130,7 +130,8 @@ describe('examples', () => {
         for (const mod of report.modules) {
           if (mod.changes.length === 0 || (mod.errors ?? []).length > 0) continue;
           const movesFile = path.join(os.tmpdir(), `tfcodemod-example-moves-${process.pid}.json`);
-          writeFileSync(movesFile, JSON.stringify(mod.changes.flatMap((c) => c.moves)));
+          // The module's part of the report: its moves, and the effects of its behaviour changes.
+          writeFileSync(movesFile, JSON.stringify({ modules: [mod] }));
           const after = path.join(dir, mod.path);
           const v = await runCli(['verify', path.join(source, mod.path), after, '--moves', movesFile, ...secretsArgs(after)], dir);
           rmSync(movesFile);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { initParser } from '../cst/parser.js';
 import { checkHcl } from '../engine/hcl-validity.js';
-import type { StateMove } from '../engine/types.js';
+import type { Effect, StateMove } from '../engine/types.js';
 import { describeFsError } from '../files/discover.js';
 import { loadFiles } from '../files/load.js';
 import type { Difference } from '../render/compare.js';
@@ -24,7 +24,8 @@ declared with equal arguments, and nothing more. References to other resources c
 address after the moves; what cannot be evaluated is "cannot judge".
 
 Options:
-  --moves FILE              the --json report of a run (its moves), or a JSON list of moves
+  --moves FILE              the --json report of a run (its moves, and the effects of its
+                            behaviour changes, which count as intended), or a JSON list of moves
   --workspaces dev,prod     target workspaces (default: the moves' destinations, or default)
   --var-file [WS:]FILE      a .tfvars file for every workspace, or only for WS (repeatable)
   --var NAME=VALUE          a variable value (repeatable)
@@ -38,6 +39,7 @@ interface VerifyOptions {
   before: string;
   after: string;
   moves: StateMove[];
+  effects: Effect[];
   workspaces?: string[];
   varFiles: VarFile[];
   vars: [string, Value][];
@@ -58,12 +60,25 @@ function isMove(m: unknown): m is StateMove {
   return typeof a?.from?.workspace === 'string' && typeof a.from.address === 'string' && typeof a?.to?.workspace === 'string' && typeof a.to.address === 'string';
 }
 
+type ReportChanges = { modules?: { changes?: { moves?: unknown[]; effects?: unknown[] }[] }[] };
+
+function isEffect(e: unknown): e is Effect {
+  const a = e as Effect;
+  return typeof a?.workspace === 'string' && typeof a.address === 'string' && typeof a.path === 'string' && typeof a.action === 'string';
+}
+
 /** Moves from a report (`modules[].changes[].moves`) or a plain list. */
 export function movesFrom(data: unknown, label: string): StateMove[] {
-  const list = Array.isArray(data)
-    ? data
-    : ((data as { modules?: { changes?: { moves?: unknown[] }[] }[] })?.modules ?? []).flatMap((m) => (m.changes ?? []).flatMap((c) => c.moves ?? []));
+  const list = Array.isArray(data) ? data : ((data as ReportChanges)?.modules ?? []).flatMap((m) => (m.changes ?? []).flatMap((c) => c.moves ?? []));
   if (!list.every(isMove)) throw new UsageError(`${label}: expected moves like {"from": {"workspace": "default", "address": "aws_vpc.a"}, "to": {...}}`);
+  return list;
+}
+
+/** Effects of the behaviour changes in a report (`modules[].changes[].effects`); a plain list of moves has none. */
+export function effectsFrom(data: unknown, label: string): Effect[] {
+  if (Array.isArray(data)) return [];
+  const list = ((data as ReportChanges)?.modules ?? []).flatMap((m) => (m.changes ?? []).flatMap((c) => c.effects ?? []));
+  if (!list.every(isEffect)) throw new UsageError(`${label}: expected effects like {"workspace": "prod", "address": "aws_db_instance.db", "path": "multi_az", "action": "update-in-place"}`);
   return list;
 }
 
@@ -107,7 +122,7 @@ function parseVerifyArgs(argv: string[], cwd: string): VerifyOptions | 'help' {
   return {
     before,
     after,
-    moves: v.moves ? movesFrom(readJson(path.resolve(cwd, v.moves)), v.moves) : [],
+    ...movesAndEffects(v.moves, cwd),
     ...(v.workspaces ? { workspaces: v.workspaces.split(',').map((w) => w.trim()).filter(Boolean) } : {}),
     varFiles,
     vars: (v.var ?? []).map((flag) => {
@@ -120,6 +135,12 @@ function parseVerifyArgs(argv: string[], cwd: string): VerifyOptions | 'help' {
     allowUnknown: v['allow-unknown'] === true,
     json: v.json === true,
   };
+}
+
+function movesAndEffects(file: string | undefined, cwd: string): { moves: StateMove[]; effects: Effect[] } {
+  if (!file) return { moves: [], effects: [] };
+  const data = readJson(path.resolve(cwd, file));
+  return { moves: movesFrom(data, file), effects: effectsFrom(data, file) };
 }
 
 function pathExists(p: string): boolean {
@@ -177,6 +198,7 @@ export async function runVerify(argv: string[], io: { stdout: NodeJS.WritableStr
       before,
       after,
       moves: opts.moves,
+      effects: opts.effects,
       ...(opts.workspaces ? { workspaces: opts.workspaces } : {}),
       varFiles: opts.varFiles,
       vars: opts.vars,

@@ -88,6 +88,21 @@ describe('tfcodemod verify', () => {
     expect(tfcodemod(['verify', 'before', 'after'], dir).code).toBe(1);
   });
 
+  it('counts the effects of a report\'s behaviour changes as intended, and only those', () => {
+    const files = {
+      'before/main.tf': 'resource "aws_db_instance" "db" {\n  multi_az = false\n  port     = 5432\n}\n',
+      'after/main.tf': 'resource "aws_db_instance" "db" {\n  multi_az = true\n  port     = 5432\n}\n',
+    };
+    const effect = { workspace: 'default', address: 'aws_db_instance.db', path: 'multi_az', action: 'update-with-outage' };
+    const report = (effects: unknown[]) => JSON.stringify({ version: 1, modules: [{ path: '.', changes: [{ moves: [], effects }] }] });
+    const dir = tempTree({ ...files, 'report.json': report([effect]), 'other.json': report([{ ...effect, path: 'port' }]) });
+    const r = tfcodemod(['verify', 'before', 'after', '--moves', 'report.json'], dir);
+    expect(r.stdout).toBe('default aws_db_instance.db multi_az: false -> true (update, intended)\n');
+    expect(r.code).toBe(0);
+    expect(tfcodemod(['verify', 'before', 'after', '--moves', 'other.json'], dir).code).toBe(1);
+    expect(tfcodemod(['verify', 'before', 'after'], dir).code).toBe(1);
+  });
+
   it('exits 2 on bad input with path:line:col', () => {
     const dir = tempTree({ 'before/main.tf': 'locals {\n  a = \n}\n', 'after/main.tf': 'locals {}\n' });
     const bad = tfcodemod(['verify', 'before', 'after'], dir);
