@@ -67,8 +67,8 @@ export function objectLines(blk: Node, text: string, names: readonly string[], i
     const a = present.get(name);
     return { name, above: a ? leadingComments(a, text) : [], value: a ? value(a) : 'null', after: a ? trailingCommentAt(text, a.endIndex) : '' };
   });
-  // terraform fmt aligns `=` over runs of one-line attributes: a comment line ends a run, and so
-  // does a multi-line value (its first line still belongs to the run before it).
+  // terraform fmt aligns `=` over runs of one-line attributes: a comment line ends a run, and a
+  // multi-line value stands alone (hclwrite aligns neither the line before it nor after it).
   const widths: number[] = [];
   let runStart = 0;
   const close = (end: number) => {
@@ -77,8 +77,9 @@ export function objectLines(blk: Node, text: string, names: readonly string[], i
     runStart = end;
   };
   rows.forEach((r, i) => {
-    if (r.above.length > 0 && i > runStart) close(i);
-    if (r.value.includes('\n')) close(i + 1);
+    const multiLine = r.value.includes('\n');
+    if ((r.above.length > 0 || multiLine) && i > runStart) close(i);
+    if (multiLine) close(i + 1);
   });
   close(rows.length);
   const lines = [...leadingComments(blk, text).map((l) => `${pad}${l}`), `${pad}{`];

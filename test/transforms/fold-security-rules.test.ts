@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ModuleRun } from '../../src/engine/runner.js';
-import { assertCodemod, runTransforms } from '../helpers.js';
+import { assertCodemod, hclFormat, runTransforms } from '../helpers.js';
 
 const only = { transforms: ['fold-security-rules'] };
 const messages = (run: ModuleRun, severity: string): string[] =>
@@ -75,6 +75,50 @@ locals {
     );
     expect(run.records.map((r) => r.change.title)).toEqual(['Fold the 2 ingress rules of aws_security_group.web into local.web_ingress']);
     expect(run.records[0]!.change.moves).toEqual([]);
+  });
+
+  it('writes a rule whose value spans lines the way terraform fmt does: that line is aligned with no other', async () => {
+    const run = await runTransforms(
+      {
+        'main.tf': `resource "aws_security_group" "api" {
+  name = "api"
+
+  ingress {
+    description = "HTTPS from the partners"
+    from_port   = 443
+    to_port     = 443
+    protocol    = "tcp"
+
+    ipv6_cidr_blocks = [
+      "2001:db8:100::/48",
+      "2001:db8:200::/48",
+    ]
+  }
+
+  ingress {
+    from_port = 8443
+    to_port   = 8443
+    protocol  = "tcp"
+    self      = true
+  }
+}
+`,
+      },
+      only,
+    );
+    expect(run.errors).toEqual([]);
+    const text = run.outputs.get('main.tf')!.after;
+    expect(text).toContain(`      description = "HTTPS from the partners"
+      from_port   = 443
+      to_port     = 443
+      protocol    = "tcp"
+      ipv6_cidr_blocks = [
+        "2001:db8:100::/48",
+        "2001:db8:200::/48",
+      ]
+      self = null
+    }`);
+    expect(await hclFormat(text)).toBe(text);
   });
 
   it('names rules readably and never twice; egress folds apart from ingress', async () => {
