@@ -107,7 +107,10 @@ export function compare(input: CompareInput): Difference[] {
     const before = legacy ?? input.before(ws);
     const after = input.after(ws);
     const add = (d: Omit<Difference, 'workspace' | 'intended'>): void => {
-      const intended = (input.effects ?? []).some((e) => e.workspace === ws && e.address === d.address && (d.path === e.path || d.path.startsWith(`${e.path}.`) || e.path === ''));
+      // An effect on a resource (`aws_vpc.vpc`) covers each of its instances (`aws_vpc.vpc["dev"]`), as a resource address does in Terraform.
+      const intended = (input.effects ?? []).some(
+        (e) => e.workspace === ws && (e.address === d.address || d.address.startsWith(`${e.address}[`)) && (d.path === e.path || d.path.startsWith(`${e.path}.`) || d.path.startsWith(`${e.path}[`) || e.path === ''),
+      );
       diffs.push({ workspace: ws, intended, ...d });
     };
     // What could not be rendered on one side only (the same text on both sides is no difference).
@@ -138,7 +141,11 @@ export function compare(input: CompareInput): Difference[] {
       }
       const report: Report = (path, b, a, cannot) => add({ address, path, before: b, after: a, action: cannot ? 'cannot judge' : 'update' });
       compareBodies(mapBody(was.body, mapValue), mapBody(now.body, anyWorkspace), '', report);
-      if (was.provider && now.provider) compareBodies(mapBody(was.provider, mapValue), mapBody(now.provider, anyWorkspace), 'provider', report);
+      // The AWS provider's default_tags apply to the resources it manages, never to what a data
+      // source reads: for a data source that difference is only its read.
+      const providerReport: Report = (path, b, a, cannot) =>
+        was.mode === 'data' && !cannot && /^provider\.default_tags(\[|\.|$)/.test(path) ? add({ address, path, before: b, after: a, action: 'read' }) : report(path, b, a, cannot);
+      if (was.provider && now.provider) compareBodies(mapBody(was.provider, mapValue), mapBody(now.provider, anyWorkspace), 'provider', providerReport);
       compareMaps(was.lifecycle, now.lifecycle, 'lifecycle', mapValue, report);
     }
     for (const [address, now] of after.instances) {

@@ -126,6 +126,27 @@ describe('verify', () => {
     expect(lines(lc)).toEqual(['default a.b lifecycle.prevent_destroy: true -> (absent) (update)']);
   });
 
+  it('counts an effect on a resource for each of its instances; default_tags on a data source is only its read', () => {
+    const before = 'provider "aws" {\n  region = "eu-west-1"\n}\nresource "aws_sqs_queue" "q" {\n  for_each = toset(["a", "b"])\n  name     = each.key\n}\ndata "aws_region" "here" {}\n';
+    const after = before
+      .replace('region = "eu-west-1"\n', 'region = "eu-west-1"\n  default_tags {\n    tags = { Owner = "x" }\n  }\n')
+      .replace('name     = each.key', 'name     = each.key\n  tags     = { Owner = "x" }');
+    const bare = check({ 'main.tf': before }, { 'main.tf': after });
+    expect(bare.equivalent).toBe(false);
+    expect(lines(bare)).toContain('default data.aws_region.here provider.default_tags[0]: (absent) -> { tags = {"Owner" = "x"} } (read)');
+    const effects = ['tags', 'provider.default_tags'].map((path) => ({ workspace: 'default', address: 'aws_sqs_queue.q', path, action: 'update-in-place' as const }));
+    const r = check({ 'main.tf': before }, { 'main.tf': after }, { effects });
+    expect(r.equivalent).toBe(true);
+    expect(r.differences.filter((d) => d.intended).map((d) => `${d.address} ${d.path}`).sort()).toEqual([
+      'aws_sqs_queue.q["a"] provider.default_tags[0]',
+      'aws_sqs_queue.q["a"] tags',
+      'aws_sqs_queue.q["b"] provider.default_tags[0]',
+      'aws_sqs_queue.q["b"] tags',
+    ]);
+    // An effect on another resource does not cover this one.
+    expect(check({ 'main.tf': before }, { 'main.tf': after }, { effects: effects.map((e) => ({ ...e, address: 'aws_sqs_queue.other' })) }).equivalent).toBe(false);
+  });
+
   it('cannot judge what it cannot evaluate, unless the same text stands on both sides', () => {
     const unset = check({ 'main.tf': 'resource "a" "b" {\n  password = "hunter22"\n}\n' }, { 'main.tf': 'variable "pw" {\n  sensitive = true\n}\nresource "a" "b" {\n  password = var.pw\n}\n' });
     expect(unset.equivalent).toBe(false);
