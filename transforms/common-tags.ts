@@ -8,6 +8,7 @@ import { printKey } from '../src/cst/printer.js';
 import { defineTransform, type ModuleView, type TransformContext } from '../src/engine/transform.js';
 import { ignores } from '../src/terraform/ignore-directive.js';
 import type { BlockRef } from '../src/terraform/module-index.js';
+import { ENV_VALUE_SYNONYMS, keySynonyms, TAG_KEY_SYNONYMS } from '../src/terraform/tags.js';
 
 const ID = 'common-tags';
 const LOCALS_FILE = 'locals.tf';
@@ -27,10 +28,6 @@ interface Plan {
 
 const pairKey = (t: Tagged, e: { key: string; value: Node }): string => `${e.key}=${normalizedText(e.value, t.block.file.text)}`;
 
-/** Keys that mean the same thing, and values of one environment written several ways. */
-const SYNONYMS = [['env', 'environment', 'stage'], ['owner', 'team'], ['costcenter', 'cost_center', 'cost-center']];
-const ENV_VALUES = [['prod', 'production', 'prd', 'live'], ['stg', 'staging', 'stage'], ['dev', 'development']];
-
 /** Reports keys and environment values written inconsistently across the module's literal tags. */
 function inconsistencies(module: ModuleView, ctx: TransformContext): void {
   const keys = new Set<string>();
@@ -41,14 +38,14 @@ function inconsistencies(module: ModuleView, ctx: TransformContext): void {
     for (const e of objectElements(attributeValue(attr)!, b.file.text)) {
       keys.add(e.key);
       const v = stringValue(e.value, b.file.text);
-      if (v !== null && SYNONYMS[0]!.includes(e.key.toLowerCase())) envValues.add(v);
+      if (v !== null && keySynonyms('environment').includes(e.key.toLowerCase())) envValues.add(v);
     }
   }
-  for (const group of SYNONYMS) {
+  for (const group of TAG_KEY_SYNONYMS) {
     const used = [...keys].filter((k) => group.includes(k.toLowerCase()));
     if (used.length > 1) ctx.finding('warning', `tags use ${used.join(', ')} for the same thing: pick one key`);
   }
-  for (const group of ENV_VALUES) {
+  for (const group of ENV_VALUE_SYNONYMS) {
     const used = [...envValues].filter((v) => group.includes(v.toLowerCase()));
     if (used.length > 1) ctx.finding('warning', `the environment tag is written ${used.map((v) => JSON.stringify(v)).join(', ')} for the same environment: pick one`);
   }
