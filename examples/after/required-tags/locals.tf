@@ -1,0 +1,8 @@
+locals {
+  common_tags = {
+    Environment = terraform.workspace
+    Project     = "billing"
+    CostCenter  = "cc-2090"
+    ManagedBy   = "Terraform"
+  }
+}
