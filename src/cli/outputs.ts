@@ -53,7 +53,18 @@ export class RunOutputs {
     // Error findings (a refused change, such as two roots sharing one state key) fail the run too.
     this.errors += r.errors.length + r.findings.filter((f) => f.severity === 'error').length;
     if (this.report) this.report.module(r);
-    else for (const o of r.outputs) this.s.write(renderDiff(fileDiff(o), { color: this.s.stdoutColor, secrets: cli.showSecrets ? [] : r.secrets }));
+    else {
+      for (const o of r.outputs) {
+        // A behaviour change changes real infrastructure: its files' diffs say so first (a line
+        // before `diff --git`, which git apply and patch skip).
+        for (const c of r.changes) {
+          if (c.kind === 'behaviour' && c.files.some((f) => path.join(r.dir, f) === o.abs)) {
+            this.s.write(`${this.s.stdoutColor ? '\x1b[33m' : ''}# behaviour change (${c.transform}): ${c.title}${this.s.stdoutColor ? '\x1b[0m' : ''}\n`);
+          }
+        }
+        this.s.write(renderDiff(fileDiff(o), { color: this.s.stdoutColor, secrets: cli.showSecrets ? [] : r.secrets }));
+      }
+    }
     if (cli.patch !== undefined) for (const o of r.outputs) this.patch.push(renderDiff(fileDiff(o), { color: false, secrets: [] }));
     if (cli.write) for (const o of r.outputs) this.planned.push({ path: o.abs, text: o.after, ...(o.mode !== undefined ? { mode: o.mode } : {}), expected: o.expected });
     if (r.verification && !r.verification.equivalent) {

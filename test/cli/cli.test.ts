@@ -102,6 +102,25 @@ describe('tfcodemod CLI', () => {
     expect(c.stderr).toContain('0 changes in 0 of 1 module');
   });
 
+  it('labels a behaviour change in the diff, the summary and the report, and applies it only when its transform is named', () => {
+    const dir = tempTree({});
+    cpSync(path.join(projectRoot, 'examples', 'before', 'required-tags'), dir, { recursive: true });
+    // The fixture's config names required-tags: the dry run shows it, flagged before the file's diff.
+    const named = tfcodemod(['--no-color'], dir);
+    expect(named.code, named.stderr).toBe(0);
+    expect(named.stdout).toMatch(/^# behaviour change \(required-tags\): Add the required tags .* to 3 resources\ndiff --git a\/main\.tf b\/main\.tf\n/m);
+    expect(named.stderr).toContain('required-tags (behaviour): Add the required tags');
+    const report = JSON.parse(tfcodemod(['--json'], dir).stdout);
+    const change = report.modules[0].changes.find((c: { transform: string }) => c.transform === 'required-tags');
+    expect(change.kind).toBe('behaviour');
+    expect(change.effects).toContainEqual({ workspace: 'prod', address: 'aws_iam_role.worker', path: 'tags', action: 'update-in-place' });
+    // Not named: the refactors only, and no label.
+    const plain = tfcodemod(['--no-color', '--transforms', 'merge-environments,common-tags'], dir);
+    expect(plain.code, plain.stderr).toBe(0);
+    expect(plain.stdout).not.toContain('# behaviour change');
+    expect(plain.stdout).not.toContain('ManagedBy');
+  });
+
   it('--json prints the version 1 report and nothing else, without secret values', () => {
     const dir = legacyCopy();
     const r = tfcodemod(['--json'], dir);
