@@ -3,7 +3,7 @@
 // name, each rule's arguments exactly as written (null where a rule lacks one), comments with
 // their rule. The set of rules is unchanged. Findings: rules open to the internet beyond 80/443,
 // duplicates, groups near AWS's rule limits.
-import { attributeName, attributeOf, attributeValue, blockLabels, blocksOf, bodyOf, itemsOf, normalizedText, stringValue, walk } from '../src/cst/nodes.js';
+import { attributeName, blockLabels, blocksOf, bodyOf, itemsOf, normalizedText, walk } from '../src/cst/nodes.js';
 import type { Node } from '../src/cst/parser.js';
 import { attributeUnion, dynamicBlockText, hasStrayComment, leadingCommentRange, mapEntryText } from '../src/cst/block-data.js';
 import { removalRange } from '../src/cst/structure.js';
@@ -12,6 +12,7 @@ import { defineTransform, type ModuleView, type TransformContext } from '../src/
 import { ignores } from '../src/terraform/ignore-directive.js';
 import type { BlockRef } from '../src/terraform/module-index.js';
 import { traversalsIn } from '../src/terraform/references.js';
+import { ruleArg, uniqueRuleNames } from '../src/terraform/security-rules.js';
 import { applyRuleFold, planRuleFolds, type RuleFold } from './fold-security-rules-resources.js';
 
 const ID = 'fold-security-rules';
@@ -26,27 +27,6 @@ interface Fold {
   rules: Node[];
   local: string;
   keys: string[];
-}
-
-/** The value of a rule block's argument, or null. */
-function ruleArg(rule: Node, name: string): Node | null {
-  const a = attributeOf(bodyOf(rule), name);
-  return a && attributeValue(a);
-}
-
-/** A readable name for a rule: its description, else protocol and ports. */
-function ruleName(rule: Node, text: string): string {
-  const arg = (name: string): string | null => ruleArg(rule, name)?.text.replace(/^"|"$/g, '') ?? null;
-  const d = ruleArg(rule, 'description');
-  const description = d ? stringValue(d, text) : null;
-  let name = (description ?? '').toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 40).replace(/_+$/, '');
-  if (!name) {
-    const protocol = arg('protocol') === '-1' ? 'all' : (arg('protocol') ?? 'rule').toLowerCase().replace(/[^a-z0-9]+/g, '_');
-    const from = arg('from_port');
-    const to = arg('to_port');
-    name = protocol === 'all' ? 'all_traffic' : `${protocol}_${from ?? ''}${to && to !== from ? `_${to}` : ''}`.replace(/[^a-z0-9_]+/g, '_');
-  }
-  return /^[a-z_]/.test(name) ? name : `rule_${name}`;
 }
 
 /** Why the rules cannot move into locals, or null. */
@@ -140,14 +120,7 @@ function plan(module: ModuleView, ctx: TransformContext): Plan | null {
       let local = `${group.labels[1]}_${kind}`;
       for (let i = 2; locals.has(local); i++) local = `${group.labels[1]}_${kind}_${i}`;
       locals.add(local);
-      const keys: string[] = [];
-      for (const rule of rules) {
-        const base = ruleName(rule, text);
-        let key = base;
-        for (let i = 2; keys.includes(key); i++) key = `${base}_${i}`;
-        keys.push(key);
-      }
-      folds.push({ group, kind, rules, local, keys });
+      folds.push({ group, kind, rules, local, keys: uniqueRuleNames(rules, text) });
     }
   }
   const rules = planRuleFolds(module, ctx, ID);

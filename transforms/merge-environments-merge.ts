@@ -10,6 +10,7 @@ import { quoteHcl } from '../src/cst/strings.js';
 import { removalRange } from '../src/cst/structure.js';
 import { lineStartOf } from '../src/cst/text.js';
 import { attributeUnion, dynamicBlockText, leadingCommentRange, objectLines, reindent } from '../src/cst/block-data.js';
+import { uniqueRuleNames } from '../src/terraform/security-rules.js';
 import { rewrite, selector, type ExprContext, type Rewritten } from './merge-environments-expr.js';
 import { META_ARGUMENTS } from '../src/terraform/module-index.js';
 import type { Group, Strategy } from './merge-environments-plan.js';
@@ -206,21 +207,31 @@ export function mergeGroup(group: Group, ctx: MergeContext): Merged {
       .join(';');
   }
 
-  /** Blocks of one type that differ per environment: `dynamic` over a per-environment list. */
+  /**
+   * Blocks of one type that differ per environment: `dynamic` over a per-environment list, or,
+   * for the rules of a security group, a per-environment map of rules keyed by a readable name
+   * (the same names fold-security-rules gives), so each workspace's rule set reads by name.
+   */
   function dynamicBlock(copies: Copy[], lists: Node[][], type: string, path: string): void {
     const attrs = attributeUnion(lists.flat());
     const name = local(`${path}${type}`);
+    const named = path === '' && (type === 'ingress' || type === 'egress') && base.block.labels[0] === 'aws_security_group';
     const rows: [string, string][] = copies.map((c, i) => {
-      const entries = lists[i]!.map((blk) => {
+      const keys = named ? uniqueRuleNames(lists[i]!, c.text) : [];
+      const entries = lists[i]!.map((blk, j) => {
         // Comments inside the block go with their attributes into the list element.
         const lines = objectLines(blk, c.text, attrs, 4, (a) => {
           const v = take(rewrite(attributeValue(a)!, c.text, exprCtx(c.env)));
           if (v.partialRefs) out.problems.push(`a ${type} block refers to blocks that not every environment has`);
           return reindent(v.literalText, v.column, 6);
         });
-        return `${lines.join('\n')},\n`;
+        if (!named) return `${lines.join('\n')},\n`;
+        const open = lines.indexOf('    {');
+        lines[open] = `    ${keys[j]} = {`;
+        return `${lines.join('\n')}\n`;
       });
-      return [c.env, entries.length ? `[\n${entries.join('')}  ]` : '[]'];
+      if (entries.length === 0) return [c.env, named ? '{}' : '[]'];
+      return [c.env, named ? `{\n${entries.join('')}  }` : `[\n${entries.join('')}  ]`];
     });
     out.locals.push([name, envMap(rows)]);
     const own = lists[0]!;

@@ -355,10 +355,65 @@ resource "aws_security_group_rule" "prod_from_dev" {
   it('turns nested blocks that differ into a dynamic block over a per-environment list, comments included', async () => {
     const run = await assertCodemod(
       {
+        'lb.tf': `resource "aws_lb" "dev_alb" {
+  name               = "dev-alb"
+  load_balancer_type = "application"
+}
+
+resource "aws_lb" "prod_alb" {
+  name               = "prod-alb"
+  load_balancer_type = "application"
+
+  # audit wants the access logs of prod
+  access_logs {
+    bucket  = "acme-alb-logs"
+    enabled = true
+  }
+}
+`,
+      },
+      {
+        'lb.tf': `resource "aws_lb" "alb" {
+  name               = "\${terraform.workspace}-alb"
+  load_balancer_type = "application"
+
+  dynamic "access_logs" {
+    for_each = local.alb_access_logs[terraform.workspace]
+    content {
+      bucket  = access_logs.value.bucket
+      enabled = access_logs.value.enabled
+    }
+  }
+}
+`,
+        'environments.tf': `locals {
+  alb_access_logs = {
+    dev = []
+    prod = [
+      # audit wants the access logs of prod
+      {
+        bucket  = "acme-alb-logs"
+        enabled = true
+      },
+    ]
+  }
+}
+
+` + GUARD,
+      },
+      only(),
+    );
+    expect(moves(run)).toEqual(['default aws_lb.dev_alb -> dev aws_lb.alb', 'default aws_lb.prod_alb -> prod aws_lb.alb']);
+  });
+
+  it('gives a merged security group a per-environment map of rules keyed by name, so each workspace keeps its own set', async () => {
+    await assertCodemod(
+      {
         'sg.tf': `resource "aws_security_group" "dev_web" {
   name = "dev-web"
 
   ingress {
+    description = "HTTP from anywhere"
     from_port   = 80
     to_port     = 80
     protocol    = "tcp"
@@ -369,12 +424,28 @@ resource "aws_security_group_rule" "prod_from_dev" {
 resource "aws_security_group" "prod_web" {
   name = "prod-web"
 
+  ingress {
+    description = "HTTP from anywhere"
+    from_port   = 80
+    to_port     = 80
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+
   # TLS only in prod
   ingress {
     from_port   = 443
     to_port     = 443
     protocol    = "tcp"
     cidr_blocks = ["0.0.0.0/0"]
+  }
+
+  ingress {
+    description     = "Health checks"
+    from_port       = 8080
+    to_port         = 8080
+    protocol        = "tcp"
+    security_groups = ["sg-0a1b2c3d4e5f60718"]
   }
 }
 `,
@@ -386,33 +457,55 @@ resource "aws_security_group" "prod_web" {
   dynamic "ingress" {
     for_each = local.web_ingress[terraform.workspace]
     content {
-      from_port   = ingress.value.from_port
-      to_port     = ingress.value.to_port
-      protocol    = ingress.value.protocol
-      cidr_blocks = ingress.value.cidr_blocks
+      description     = ingress.value.description
+      from_port       = ingress.value.from_port
+      to_port         = ingress.value.to_port
+      protocol        = ingress.value.protocol
+      cidr_blocks     = ingress.value.cidr_blocks
+      security_groups = ingress.value.security_groups
     }
   }
 }
 `,
         'environments.tf': `locals {
   web_ingress = {
-    dev = [
-      {
-        from_port   = 80
-        to_port     = 80
-        protocol    = "tcp"
-        cidr_blocks = ["0.0.0.0/0"]
-      },
-    ]
-    prod = [
+    dev = {
+      http_from_anywhere = {
+        description     = "HTTP from anywhere"
+        from_port       = 80
+        to_port         = 80
+        protocol        = "tcp"
+        cidr_blocks     = ["0.0.0.0/0"]
+        security_groups = null
+      }
+    }
+    prod = {
+      http_from_anywhere = {
+        description     = "HTTP from anywhere"
+        from_port       = 80
+        to_port         = 80
+        protocol        = "tcp"
+        cidr_blocks     = ["0.0.0.0/0"]
+        security_groups = null
+      }
       # TLS only in prod
-      {
-        from_port   = 443
-        to_port     = 443
-        protocol    = "tcp"
-        cidr_blocks = ["0.0.0.0/0"]
-      },
-    ]
+      tcp_443 = {
+        description     = null
+        from_port       = 443
+        to_port         = 443
+        protocol        = "tcp"
+        cidr_blocks     = ["0.0.0.0/0"]
+        security_groups = null
+      }
+      health_checks = {
+        description     = "Health checks"
+        from_port       = 8080
+        to_port         = 8080
+        protocol        = "tcp"
+        cidr_blocks     = null
+        security_groups = ["sg-0a1b2c3d4e5f60718"]
+      }
+    }
   }
 }
 
@@ -420,7 +513,6 @@ resource "aws_security_group" "prod_web" {
       },
       only(),
     );
-    expect(moves(run)).toEqual(['default aws_security_group.dev_web -> dev aws_security_group.web', 'default aws_security_group.prod_web -> prod aws_security_group.web']);
   });
 
   it('takes the environments from the config when the names are not the usual ones', async () => {

@@ -65,77 +65,77 @@ locals {
 
 locals {
   web_sg_ingress = {
-    dev = [
-      {
+    dev = {
+      http_from_anywhere = {
         description     = "HTTP from anywhere"
         from_port       = 80
         to_port         = 80
         protocol        = "tcp"
         cidr_blocks     = ["0.0.0.0/0"]
         security_groups = null
-      },
-      {
+      }
+      https_from_anywhere = {
         description     = "HTTPS from anywhere"
         from_port       = 443
         to_port         = 443
         protocol        = "tcp"
         cidr_blocks     = ["0.0.0.0/0"]
         security_groups = null
-      },
+      }
       # TODO(2019): remove once the bastion is gone
-      {
+      ssh_from_the_office = {
         description     = "SSH from the office"
         from_port       = 22
         to_port         = 22
         protocol        = "tcp"
         cidr_blocks     = ["203.0.113.0/24"]
         security_groups = null
-      },
-    ]
-    staging = [
-      {
+      }
+    }
+    staging = {
+      http_from_anywhere = {
         description     = "HTTP from anywhere"
         from_port       = 80
         to_port         = 80
         protocol        = "tcp"
         cidr_blocks     = ["0.0.0.0/0"]
         security_groups = null
-      },
-      {
+      }
+      https_from_anywhere = {
         description     = "HTTPS from anywhere"
         from_port       = 443
         to_port         = 443
         protocol        = "tcp"
         cidr_blocks     = ["0.0.0.0/0"]
         security_groups = null
-      },
-    ]
-    prod = [
-      {
+      }
+    }
+    prod = {
+      http_from_anywhere = {
         description     = "HTTP from anywhere"
         from_port       = 80
         to_port         = 80
         protocol        = "tcp"
         cidr_blocks     = ["0.0.0.0/0"]
         security_groups = null
-      },
-      {
+      }
+      https_from_anywhere = {
         description     = "HTTPS from anywhere"
         from_port       = 443
         to_port         = 443
         protocol        = "tcp"
         cidr_blocks     = ["0.0.0.0/0"]
         security_groups = null
-      },
-      {
+      }
+      health_checks_from_the_load_balancer = {
         description     = "Health checks from the load balancer"
         from_port       = 8080
         to_port         = 8080
         protocol        = "tcp"
         cidr_blocks     = null
         security_groups = ["sg-0a1b2c3d4e5f60718"]
-      },
-    ]
+      }
+    }
   }
 }
 

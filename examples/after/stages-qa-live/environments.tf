@@ -1,21 +1,21 @@
 locals {
   lb_http_ingress = {
-    qa = [
-      {
+    qa = {
+      tcp_80 = {
         from_port   = 80
         to_port     = 80
         protocol    = "tcp"
         cidr_blocks = ["10.0.0.0/8"] # office VPN only
-      },
-    ]
-    live = [
-      {
+      }
+    }
+    live = {
+      tcp_80 = {
         from_port   = 80
         to_port     = 80
         protocol    = "tcp"
         cidr_blocks = ["0.0.0.0/0"]
-      },
-    ]
+      }
+    }
   }
 }
 
