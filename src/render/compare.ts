@@ -3,6 +3,7 @@
 // configuration declares, with equal arguments. References are compared by address after the
 // moves; values the renderer could not compute make a comparison "cannot judge".
 import type { Effect, StateMove } from '../engine/types.js';
+import { lookupOfData } from '../terraform/lookups.js';
 import type { Body, Instance, Rendered } from './render.js';
 import { canonical, display, hasUnknown, isSensitive, mapRefs, markSensitive, type Value } from './value.js';
 
@@ -73,8 +74,11 @@ export function compare(input: CompareInput): Difference[] {
   const workspaces = input.workspaces ?? (destinations.length > 0 ? destinations : ['default']);
   const legacy = moves.length > 0 ? input.before('default') : null;
   const diffs: Difference[] = [];
-  // Data sources are read in every workspace: on either side their workspace does not matter.
-  const anyWorkspace = (v: Value): Value => mapRefs(v, (r) => (r.address.startsWith('data.') ? { ...r, workspace: '*' } : r));
+  // Data sources are read in every workspace: on either side their workspace does not matter,
+  // except a data source that reads a resource by its name (src/terraform/lookups.ts): it stands
+  // for the resource of that name, in the workspace that declares it.
+  const readsOf = lookupReads(input, workspaces);
+  const anyWorkspace = (v: Value): Value => mapRefs(v, (r) => (r.address.startsWith('data.') ? (readsOf(r) ?? { ...r, workspace: '*' }) : r));
   // Unknowns keep their source text; addresses in it are renamed like references.
   const renames = moves.filter((m) => m.from.address !== m.to.address).map((m) => [new RegExp(`(?<![\\w.-])${m.from.address.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`, 'g'), m.to.address] as const);
   const mapValue = (v: Value): Value =>
@@ -287,4 +291,43 @@ function compareBodies(a: Body, b: Body, prefix: string, report: Report): void {
       else report(at(i), x ? bodyText(x.body, display) : ABSENT, y ? bodyText(y.body, display) : ABSENT, bodyUnknown((x ?? y)!.body));
     }
   }
+}
+
+type Ref = Extract<Value, { t: 'ref' }>;
+
+/**
+ * The resource a lookup data source reads: `data.aws_lb.dev_api` with `name = "api-dev"` is the
+ * one `aws_lb` instance whose `name` is "api-dev" in the configuration after, in whichever
+ * target workspace declares it (its attribute named as the resource names it). Null when the
+ * data source is no lookup, or when not exactly one instance matches.
+ */
+function lookupReads(input: CompareInput, workspaces: readonly string[]): (r: Ref) => Ref | null {
+  const cache = new Map<string, Ref | null>();
+  return (r) => {
+    const found = lookupOfData(r.address.split('.')[1] ?? '');
+    const attr = r.path[0];
+    if (!found || typeof attr !== 'string') return null;
+    const key = `${r.address}|${attr}`;
+    if (!cache.has(key)) {
+      const resourceAttr = Object.entries(found.lookup.attributes).find(([, dataAttr]) => dataAttr === attr)?.[0];
+      const data = workspaces.map((ws) => input.after(ws).instances.get(r.address)).find((i) => i !== undefined);
+      const wanted = Object.entries(found.lookup.by).map(([arg, dataArg]) => [arg, data?.body.attrs.get(dataArg)] as const);
+      const matches: Ref[] = [];
+      if (resourceAttr && wanted.every(([, v]) => v?.t === 'string')) {
+        for (const ws of workspaces) {
+          for (const [address, inst] of input.after(ws).instances) {
+            if (inst.mode !== 'managed' || inst.block.labels[0] !== found.resource) continue;
+            const same = wanted.every(([arg, v]) => {
+              const a = inst.body.attrs.get(arg);
+              return a?.t === 'string' && v?.t === 'string' && a.v === v.v;
+            });
+            if (same) matches.push({ t: 'ref', workspace: ws, address, path: [resourceAttr] });
+          }
+        }
+      }
+      cache.set(key, matches.length === 1 ? matches[0]! : null);
+    }
+    const hit = cache.get(key);
+    return hit ? { ...hit, path: [...hit.path, ...r.path.slice(1)] } : null;
+  };
 }
