@@ -6,6 +6,7 @@
 import { attributeOf, attributeValue, childrenOf, walk } from '../src/cst/nodes.js';
 import type { Node } from '../src/cst/parser.js';
 import { readTemplate } from '../src/cst/strings.js';
+import { lookupFor } from '../src/terraform/lookups.js';
 import type { BlockRef } from '../src/terraform/module-index.js';
 import { traversalsIn, type Traversal } from '../src/terraform/references.js';
 import type { Strategy } from './merge-environments-plan.js';
@@ -35,6 +36,21 @@ export interface ExprContext {
   variables: ReadonlyMap<string, { env: string; name: string }>;
   /** The legacy addresses of the group being merged: a copy must not use another copy. */
   self?: readonly string[];
+  /**
+   * Workspace strategy: the name of the data source that reads a block of another workspace
+   * (see src/terraform/lookups.ts); without it such a value must be a literal.
+   */
+  lookupName?: (address: string, dataType: string) => string;
+}
+
+/** A data source that reads a resource living in another workspace after the split. */
+export interface DataLookup {
+  type: string;
+  name: string;
+  /** Data source argument -> literal text (from the resource's configuration). */
+  args: [string, string][];
+  /** The legacy address it reads. */
+  of: string;
 }
 
 export interface Rewritten {
@@ -54,6 +70,8 @@ export interface Rewritten {
   problems: string[];
   /** What a reviewer should know (a value of another environment kept as a literal). */
   notes: string[];
+  /** Data sources the text reads (declared once per module by the caller). */
+  lookups: DataLookup[];
 }
 
 interface Replacement {
@@ -95,7 +113,7 @@ function staticArgument(block: BlockRef, name: string): string | null {
 export function rewrite(expr: Node, text: string, ctx: ExprContext): Rewritten {
   const lineStart = text.lastIndexOf('\n', expr.startIndex - 1) + 1;
   const column = text.slice(lineStart, expr.startIndex).length - text.slice(lineStart, expr.startIndex).trimStart().length;
-  const out: Rewritten = { text: '', literalText: '', column, key: '', partialRefs: false, problems: [], notes: [] };
+  const out: Rewritten = { text: '', literalText: '', column, key: '', partialRefs: false, problems: [], notes: [], lookups: [] };
   const reps: Replacement[] = [];
   // The map form (values in a per-environment map in locals, where each.key does not exist).
   const mapReps: Replacement[] = [];
@@ -140,17 +158,26 @@ export function rewrite(expr: Node, text: string, ctx: ExprContext): Rewritten {
       if (target.envs.length < ctx.envs.length) out.partialRefs = true;
       continue;
     }
-    // Another environment's block lives in another workspace after the split: only a value
-    // written in its configuration can be kept.
+    // Another environment's block lives in another workspace after the split: a value written
+    // in its configuration is kept as it is, else a data source reads the object by its name.
     const attr = t.steps[steps];
-    const literal = typeof attr === 'string' && t.steps.length === steps + 1 ? staticArgument(target.block, attr) : null;
+    const whole = typeof attr === 'string' && t.steps.length === steps + 1;
+    const literal = whole ? staticArgument(target.block, attr) : null;
+    const owner = target.env ? `environment ${target.env}` : 'the shared configuration';
+    const lookup = whole && ctx.lookupName && target.block.type === 'resource' ? lookupFor(target.block.labels[0]!, attr) : null;
+    const by = lookup ? Object.entries(lookup.by).map(([arg, dataArg]) => [dataArg, staticArgument(target.block, arg)] as const) : [];
     if (literal !== null) {
       both({ start: t.start, end: t.end, text: literal });
-      out.notes.push(`uses ${found.address}.${attr} of ${target.env ? `environment ${target.env}` : 'the shared configuration'}, kept as its value ${literal}`);
+      out.notes.push(`uses ${found.address}.${attr} of ${owner}, kept as its value ${literal}`);
+    } else if (lookup && by.every(([, v]) => v !== null)) {
+      const name = ctx.lookupName!(found.address, lookup.data);
+      both({ start: t.start, end: t.end, text: `data.${lookup.data}.${name}.${lookup.attributes[attr as string]}` });
+      out.lookups.push({ type: lookup.data, name, args: by as [string, string][], of: found.address });
+      out.notes.push(`uses ${found.address}.${attr} of ${owner}, read through data.${lookup.data}.${name} (by ${by.map(([a, v]) => `${a} = ${v}`).join(', ')})`);
     } else {
       const home = target.env ?? target.envs.join(', ');
       const from = ctx.env === null ? 'it' : `the ${ctx.env} copy`;
-      out.problems.push(`${from} refers to ${text.slice(t.start, t.end)}, which lives in ${home ? `workspace ${home}` : 'no workspace'} after the split, and its value is not known from the configuration`);
+      out.problems.push(`${from} refers to ${text.slice(t.start, t.end)}, which lives in ${home ? `workspace ${home}` : 'no workspace'} after the split; its value is not written in the configuration, and no data source can read it by a name that is`);
     }
   }
   mapReps.sort((a, b) => a.start - b.start);

@@ -11,7 +11,7 @@ import { removalRange } from '../src/cst/structure.js';
 import { lineStartOf } from '../src/cst/text.js';
 import { attributeUnion, dynamicBlockText, leadingCommentRange, objectLines, reindent } from '../src/cst/block-data.js';
 import { uniqueRuleNames } from '../src/terraform/security-rules.js';
-import { rewrite, selector, type ExprContext, type Rewritten } from './merge-environments-expr.js';
+import { rewrite, selector, type DataLookup, type ExprContext, type Rewritten } from './merge-environments-expr.js';
 import { META_ARGUMENTS } from '../src/terraform/module-index.js';
 import type { Group, Strategy } from './merge-environments-plan.js';
 
@@ -22,6 +22,7 @@ export interface MergeContext {
   variables: ExprContext['variables'];
   /** Local value names already in use (grows as maps are added). */
   localNames: Set<string>;
+  lookupName?: ExprContext['lookupName'];
 }
 
 export interface Merged {
@@ -31,6 +32,8 @@ export interface Merged {
   locals: [string, string][];
   problems: string[];
   notes: string[];
+  /** Data sources its values read (declared by the module-wide change). */
+  lookups: DataLookup[];
 }
 
 interface Edit {
@@ -52,17 +55,18 @@ export const list = (envs: readonly string[]): string => `[${envs.map((e) => JSO
 
 
 export function mergeGroup(group: Group, ctx: MergeContext): Merged {
-  const out: Merged = { text: '', locals: [], problems: [], notes: [] };
+  const out: Merged = { text: '', locals: [], problems: [], notes: [], lookups: [] };
   const base = group.members[0]!;
   const text = base.block.file.text;
   const node = base.block.node;
   const edits: Edit[] = [];
   const sel = selector(ctx.strategy);
   // A block of one environment only keeps its names as written; copies unify on the selector.
-  const exprCtx = (env: string): ExprContext => ({ strategy: ctx.strategy, env, envs: ctx.envs, targets: ctx.targets, variables: ctx.variables, tokens: group.members.length > 1, self: group.members.map((m) => m.address) });
+  const exprCtx = (env: string): ExprContext => ({ strategy: ctx.strategy, env, envs: ctx.envs, targets: ctx.targets, variables: ctx.variables, tokens: group.members.length > 1, self: group.members.map((m) => m.address), ...(ctx.lookupName ? { lookupName: ctx.lookupName } : {}) });
   const take = (r: Rewritten): Rewritten => {
     out.problems.push(...r.problems);
     out.notes.push(...r.notes);
+    out.lookups.push(...r.lookups);
     return r;
   };
   const local = (suffix: string): string => {

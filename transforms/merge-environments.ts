@@ -11,7 +11,7 @@ import { renderModule } from '../src/render/render.js';
 import { blockAddress, type BlockRef } from '../src/terraform/module-index.js';
 import { requireTerraform } from '../src/terraform/required-version.js';
 import { traversalsIn } from '../src/terraform/references.js';
-import { rewrite, selector, type ExprContext, type Target } from './merge-environments-expr.js';
+import { rewrite, selector, type DataLookup, type ExprContext, type Target } from './merge-environments-expr.js';
 import { leadingCommentRange, reindent } from '../src/cst/block-data.js';
 import { list, mergeGroup, type Merged } from './merge-environments-merge.js';
 import { ID, nameOf, planMerge, type Group, type Member, type Plan, type Problem } from './merge-environments-plan.js';
@@ -55,15 +55,18 @@ interface Prepared {
   /** Rewrites of the blocks that stay (shared blocks, data sources, locals), by expression. */
   staying: { block: BlockRef; node: Node; text: string }[];
   homes: Homes;
+  /** Data sources that read what lives in another workspace, one per object. */
+  lookups: DataLookup[];
 }
 
 /**
  * The blocks that are not merged still refer to merged ones: shared blocks are evaluated in the
  * owning workspace, data sources and locals in every workspace.
  */
-function rewriteStaying(module: ModuleView, groups: Group[], homes: Homes, ctx: (env: string | null) => ExprContext): { problems: Problem[]; staying: Prepared['staying'] } {
+function rewriteStaying(module: ModuleView, groups: Group[], homes: Homes, ctx: (env: string | null) => ExprContext): { problems: Problem[]; staying: Prepared['staying']; lookups: DataLookup[] } {
   const problems: Problem[] = [];
   const staying: Prepared['staying'] = [];
+  const lookups: DataLookup[] = [];
   const inGroup = new Set(groups.flatMap((g) => g.members.map((m) => m.block)));
   for (const b of module.index.blocks) {
     if (inGroup.has(b) || b.type === 'output' || b.type === 'variable' || b.type === 'terraform' || b.type === 'moved' || b.type === 'import') continue;
@@ -80,11 +83,44 @@ function rewriteStaying(module: ModuleView, groups: Group[], homes: Homes, ctx: 
         const r = rewrite(v, b.file.text, { ...ctx(env), tokens: false });
         if (r.problems.length > 0) problems.push({ message: `${b.type} ${b.labels.join('.') || ''}: ${r.problems.join('; ')}`, at: b });
         else if (r.text !== b.file.text.slice(v.startIndex, v.endIndex)) staying.push({ block: b, node: v, text: r.text });
+        lookups.push(...r.lookups);
       }
     };
     visit(b.body);
   }
-  return { problems, staying };
+  return { problems, staying, lookups };
+}
+
+/**
+ * Names for the data sources that read a resource of another workspace: the resource's own
+ * name (`data.aws_lb.dev_api` reads `aws_lb.dev_api`), unless the module has that data source.
+ */
+function lookupNames(module: ModuleView): (address: string, dataType: string) => string {
+  const names = new Map<string, string>();
+  const taken = (dataType: string, name: string): boolean => module.index.resources.has(`data.${dataType}.${name}`) || [...names.values()].includes(`${dataType}.${name}`);
+  return (address, dataType) => {
+    let name = names.get(address)?.slice(dataType.length + 1);
+    if (name === undefined) {
+      const base = address.slice(address.indexOf('.') + 1);
+      name = base;
+      for (let i = 1; taken(dataType, name); i++) name = `${base}_lookup${i === 1 ? '' : i}`;
+      names.set(address, `${dataType}.${name}`);
+    }
+    return name;
+  };
+}
+
+/** The data source blocks, once each, in the order first used. */
+function lookupBlocks(lookups: readonly DataLookup[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const l of lookups) {
+    if (seen.has(`${l.type}.${l.name}`)) continue;
+    seen.add(`${l.type}.${l.name}`);
+    const width = Math.max(...l.args.map(([a]) => a.length));
+    out.push(`# ${l.of} lives in another workspace after the split: read it by its name.\ndata "${l.type}" "${l.name}" {\n${l.args.map(([a, v]) => `  ${a.padEnd(width)} = ${v}`).join('\n')}\n}\n`);
+  }
+  return out;
 }
 
 /**
@@ -103,21 +139,23 @@ function prepare(plan: Plan, module: ModuleView, ctx: TransformContext): Prepare
     for (const b of plan.ignored) pinned.push({ message: `${addressOf(b)} is marked tfcodemod:ignore, so it cannot be kept to one workspace; every workspace would plan to create it`, at: b });
   }
   let groups = plan.groups;
+  const lookupName = plan.strategy === 'workspace' ? lookupNames(module) : undefined;
   for (;;) {
     const targets = targetsOf(plan, groups, homes);
     const localNames = new Set(module.index.locals.keys());
     const merged = new Map<Group, Merged>();
     const refused: Group[] = [];
     for (const g of groups) {
-      const m = mergeGroup(g, { strategy: plan.strategy, envs: plan.envs, targets, variables, localNames });
+      const m = mergeGroup(g, { strategy: plan.strategy, envs: plan.envs, targets, variables, localNames, ...(lookupName ? { lookupName } : {}) });
       merged.set(g, m);
       if (m.problems.length > 0) refused.push(g);
     }
     if (refused.length === 0) {
       const exprCtx = (env: string | null): ExprContext => ({ strategy: plan.strategy, env, envs: plan.envs, targets, variables });
-      const stay = rewriteStaying(module, groups, homes, exprCtx);
+      const stay = rewriteStaying(module, groups, homes, (env) => ({ ...exprCtx(env), ...(lookupName ? { lookupName } : {}) }));
       const problems = [...pinned, ...stay.problems, ...outputProblems(plan, module, exprCtx)];
-      return { merged, targets, variables, problems, staying: stay.staying, homes };
+      const lookups = [...groups.flatMap((g) => merged.get(g)!.lookups), ...stay.lookups];
+      return { merged, targets, variables, problems, staying: stay.staying, homes, lookups };
     }
     for (const g of refused) {
       const first = g.members[0]!;
@@ -245,6 +283,7 @@ function apply(plan: Plan, module: ModuleView, ctx: TransformContext): void {
           }
         }
         foldVariables(plan, module, c);
+        for (const text of lookupBlocks(prepared.lookups)) c.appendItem(LOCALS_FILE, text);
         const guard = printBlock(
           block('output', ['workspace'], [
             attribute('description', 'The workspace (environment) this state belongs to.'),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ModuleRun } from '../../src/engine/runner.js';
-import { assertCodemod, runTransforms } from '../helpers.js';
+import { verifyModule } from '../../src/render/verify.js';
+import { assertCodemod, filesAfter, runTransforms } from '../helpers.js';
 
 const only = (options: Record<string, unknown> = {}) => ({ transforms: ['merge-environments'], options: { 'merge-environments': options } });
 
@@ -325,15 +326,67 @@ resource "aws_db_instance" "prod_pg" {
     expect(warnings(run)).toEqual(['aws_db_instance.pg: uses aws_db_subnet_group.dev_db.name of environment dev, kept as its value "dev-db-subnets": probably a mistake in the legacy code, kept as it was']);
   });
 
-  it('leaves the module alone when a copy needs a value that lives in another workspace and is not known', async () => {
-    const run = await runTransforms(
-      {
-        'main.tf': `resource "aws_security_group" "dev_web" {
+  it('reads a value of another workspace through a data source when it is not written but the object has a name; verify sees the resource it reads', async () => {
+    const before = {
+      'main.tf': `resource "aws_security_group" "dev_web" {
   name = "dev-web"
 }
 
 resource "aws_security_group" "prod_web" {
   name = "prod-web"
+}
+
+resource "aws_security_group_rule" "dev_ssh" {
+  type              = "ingress"
+  from_port         = 22
+  to_port           = 22
+  protocol          = "tcp"
+  security_group_id = aws_security_group.dev_web.id
+  cidr_blocks       = ["10.0.0.0/8"]
+}
+
+resource "aws_security_group_rule" "prod_ssh" {
+  type                     = "ingress"
+  from_port                = 22
+  to_port                  = 22
+  protocol                 = "tcp"
+  security_group_id        = aws_security_group.prod_web.id
+  source_security_group_id = aws_security_group.dev_web.id
+}
+`,
+    };
+    const run = await runTransforms(before, only());
+    expect(run.errors).toEqual([]);
+    const after = filesAfter(before, run);
+    expect(after['environments.tf']).toContain(`  ssh_source_security_group_id = {
+    dev  = null
+    prod = data.aws_security_group.dev_web.id
+  }
+`);
+    expect(after['environments.tf']).toContain(`# aws_security_group.dev_web lives in another workspace after the split: read it by its name.
+data "aws_security_group" "dev_web" {
+  name = "dev-web"
+}
+`);
+    expect(warnings(run)).toContain('aws_security_group_rule.ssh: uses aws_security_group.dev_web.id of environment dev, read through data.aws_security_group.dev_web (by name = "dev-web"): probably a mistake in the legacy code, kept as it was');
+    const moves = run.records.flatMap((r) => r.change.moves);
+    const verify = (files: Record<string, string>) => verifyModule({ before: new Map(Object.entries(before)), after: new Map(Object.entries(files)), moves });
+    expect(verify(after).equivalent).toBe(true);
+    // A data source that reads another object is a difference.
+    const wrong = verify({ ...after, 'environments.tf': after['environments.tf']!.replace('name = "dev-web"', 'name = "prod-web"') });
+    expect(wrong.equivalent).toBe(false);
+    expect(wrong.differences.map((d) => `${d.workspace} ${d.address} ${d.path}`)).toContain('prod aws_security_group_rule.ssh source_security_group_id');
+  });
+
+  it('leaves the module alone when a copy needs a value that lives in another workspace, is not written and cannot be looked up', async () => {
+    const run = await runTransforms(
+      {
+        'main.tf': `resource "aws_security_group" "dev_web" {
+  name_prefix = "dev-web-"
+}
+
+resource "aws_security_group" "prod_web" {
+  name_prefix = "prod-web-"
 }
 
 resource "aws_security_group_rule" "prod_from_dev" {
@@ -349,7 +402,7 @@ resource "aws_security_group_rule" "prod_from_dev" {
       only(),
     );
     expect(run.outputs.size).toBe(0);
-    expect(warnings(run).join('\n')).toContain('aws_security_group.dev_web.id, which lives in workspace dev after the split, and its value is not known from the configuration');
+    expect(warnings(run).join('\n')).toContain('aws_security_group.dev_web.id, which lives in workspace dev after the split; its value is not written in the configuration, and no data source can read it by a name that is');
   });
 
   it('turns nested blocks that differ into a dynamic block over a per-environment list, comments included', async () => {
