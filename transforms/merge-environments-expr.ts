@@ -68,8 +68,11 @@ export interface Rewritten {
   partialRefs: boolean;
   /** Why it cannot be rewritten (then `text` is unusable). */
   problems: string[];
-  /** What a reviewer should know (a value of another environment kept as a literal). */
-  notes: string[];
+  /**
+   * What a reviewer should know: a value of another environment kept (probably a mistake in the
+   * legacy code), or of a shared block that now lives in one workspace (by design).
+   */
+  notes: { text: string; mistake: boolean }[];
   /** Data sources the text reads (declared once per module by the caller). */
   lookups: DataLookup[];
 }
@@ -146,7 +149,7 @@ export function rewrite(expr: Node, text: string, ctx: ExprContext): Rewritten {
       const key = target.env === null ? '' : target.env === ctx.env ? '[each.key]' : `[${JSON.stringify(target.env)}]`;
       reps.push({ start: t.start, end: nameEnd, text: target.merged + key });
       mapReps.push({ start: t.start, end: nameEnd, text: target.merged + (target.env === null ? '' : `[${JSON.stringify(target.env)}]`) });
-      if (target.env !== null && ctx.env !== null && target.env !== ctx.env) out.notes.push(`uses ${found.address} of environment ${target.env}`);
+      if (target.env !== null && ctx.env !== null && target.env !== ctx.env) out.notes.push({ text: `uses ${found.address} of environment ${target.env}`, mistake: true });
       continue;
     }
     // A copy is the merged block only in its own environment; a shared block in the workspaces
@@ -163,17 +166,17 @@ export function rewrite(expr: Node, text: string, ctx: ExprContext): Rewritten {
     const attr = t.steps[steps];
     const whole = typeof attr === 'string' && t.steps.length === steps + 1;
     const literal = whole ? staticArgument(target.block, attr) : null;
-    const owner = target.env ? `environment ${target.env}` : 'the shared configuration';
+    const owner = target.env ? `environment ${target.env}` : `the shared configuration (kept in workspace ${target.envs.join(', ')})`;
     const lookup = whole && ctx.lookupName && target.block.type === 'resource' ? lookupFor(target.block.labels[0]!, attr) : null;
     const by = lookup ? Object.entries(lookup.by).map(([arg, dataArg]) => [dataArg, staticArgument(target.block, arg)] as const) : [];
     if (literal !== null) {
       both({ start: t.start, end: t.end, text: literal });
-      out.notes.push(`uses ${found.address}.${attr} of ${owner}, kept as its value ${literal}`);
+      out.notes.push({ text: `uses ${found.address}.${attr} of ${owner}, kept as its value ${literal}`, mistake: target.env !== null });
     } else if (lookup && by.every(([, v]) => v !== null)) {
       const name = ctx.lookupName!(found.address, lookup.data);
       both({ start: t.start, end: t.end, text: `data.${lookup.data}.${name}.${lookup.attributes[attr as string]}` });
       out.lookups.push({ type: lookup.data, name, args: by as [string, string][], of: found.address });
-      out.notes.push(`uses ${found.address}.${attr} of ${owner}, read through data.${lookup.data}.${name} (by ${by.map(([a, v]) => `${a} = ${v}`).join(', ')})`);
+      out.notes.push({ text: `uses ${found.address}.${attr} of ${owner}, read through data.${lookup.data}.${name} (by ${by.map(([a, v]) => `${a} = ${v}`).join(', ')})`, mistake: target.env !== null });
     } else {
       const home = target.env ?? target.envs.join(', ');
       const from = ctx.env === null ? 'it' : `the ${ctx.env} copy`;

@@ -31,7 +31,7 @@ export interface Merged {
   /** New locals: name -> expression text (continuation lines relative to column 0). */
   locals: [string, string][];
   problems: string[];
-  notes: string[];
+  notes: Rewritten['notes'];
   /** Data sources its values read (declared by the module-wide change). */
   lookups: DataLookup[];
 }

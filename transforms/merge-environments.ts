@@ -249,7 +249,8 @@ function apply(plan: Plan, module: ModuleView, ctx: TransformContext): void {
           c.appendItem(LOCALS_FILE, realign(printBlock(block('locals', [], items))));
         }
         for (const x of moves) c.move(x);
-        for (const note of new Set(m.notes)) c.finding('warning', `${target}: ${note}: probably a mistake in the legacy code, kept as it was`, { file, node: base.block.node });
+        for (const note of new Set(m.notes.filter((n) => n.mistake).map((n) => n.text))) c.finding('warning', `${target}: ${note}: probably a mistake in the legacy code, kept as it was`, { file, node: base.block.node });
+        for (const note of new Set(m.notes.filter((n) => !n.mistake).map((n) => n.text))) c.finding('info', `${target}: ${note}`, { file, node: base.block.node });
         for (const r of requires) c.requires(r);
         if (plan.strategy === 'workspace') c.requires(baseId);
         else if (moves.length > 0) {

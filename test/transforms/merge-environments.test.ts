@@ -378,6 +378,34 @@ data "aws_security_group" "dev_web" {
     expect(wrong.differences.map((d) => `${d.workspace} ${d.address} ${d.path}`)).toContain('prod aws_security_group_rule.ssh source_security_group_id');
   });
 
+  it('reads a shared block kept in the owning workspace through a data source in the others: by design, so an info, not a warning', async () => {
+    const before = {
+      'main.tf': `resource "aws_s3_bucket" "artifacts" {
+  bucket = "acme-build-artifacts"
+}
+
+resource "aws_iam_policy" "dev_deploy" {
+  name   = "dev-deploy"
+  policy = jsonencode({ Resource = "\${aws_s3_bucket.artifacts.arn}/*" })
+}
+
+resource "aws_iam_policy" "prod_deploy" {
+  name   = "prod-deploy"
+  policy = jsonencode({ Resource = "\${aws_s3_bucket.artifacts.arn}/*" })
+}
+`,
+    };
+    const run = await runTransforms(before, only());
+    const after = filesAfter(before, run);
+    expect(after['main.tf']).toContain('policy = terraform.workspace == "dev" ? jsonencode({ Resource = "${data.aws_s3_bucket.artifacts.arn}/*" }) : jsonencode({ Resource = "${aws_s3_bucket.artifacts[0].arn}/*" })');
+    expect(warnings(run)).toEqual([]);
+    expect(run.records.flatMap((r) => r.change.findings).map((f) => `${f.severity}: ${f.message}`)).toContain(
+      'info: aws_iam_policy.deploy: uses aws_s3_bucket.artifacts.arn of the shared configuration (kept in workspace prod), read through data.aws_s3_bucket.artifacts (by bucket = "acme-build-artifacts")',
+    );
+    const moves = run.records.flatMap((r) => r.change.moves);
+    expect(verifyModule({ before: new Map(Object.entries(before)), after: new Map(Object.entries(after)), moves }).equivalent).toBe(true);
+  });
+
   it('leaves the module alone when a copy needs a value that lives in another workspace, is not written and cannot be looked up', async () => {
     const run = await runTransforms(
       {
