@@ -1,14 +1,16 @@
 // fold-security-rules, second part: many `aws_security_group_rule` resources of one security
 // group (`lb_qa_http`, `lb_qa_https`) become one resource with `for_each` over a map of their
 // differing arguments (`aws_security_group_rule.lb_qa["http"]`), arguments they share staying
-// as written. The state moves are `moved` blocks: they apply in whatever workspace the rule is,
-// so they also follow a workspace split made in the same run.
+// as written. The state moves are `moved` blocks, which apply in whatever workspace the rule is
+// (so they also follow a workspace split made in the same run); with --migration-format script
+// or tfmigrate, in a module not split by workspace, they are `state mv` in the migration instead.
 import { attributeName, attributeOf, attributeValue, itemsOf, normalizedText } from '../src/cst/nodes.js';
 import { attributeUnion, hasStrayComment, leadingCommentRange, mapEntryText, reindent } from '../src/cst/block-data.js';
 import { removalRange } from '../src/cst/structure.js';
 import type { ChangeBuilder, ModuleView, TransformContext } from '../src/engine/transform.js';
 import { ignores } from '../src/terraform/ignore-directive.js';
 import { META_ARGUMENTS, type BlockRef } from '../src/terraform/module-index.js';
+import { workspaceEnvironments } from '../src/terraform/environments.js';
 import { requireTerraform } from '../src/terraform/required-version.js';
 import { traversalsIn } from '../src/terraform/references.js';
 
@@ -83,7 +85,7 @@ function nameAndKeys(names: string[], sg: string): { name: string; keys: string[
 }
 
 
-export function applyRuleFold(f: RuleFold, module: ModuleView, c: ChangeBuilder): void {
+export function applyRuleFold(f: RuleFold, module: ModuleView, c: ChangeBuilder, movedBlocks: boolean): void {
   const first = f.members[0]!;
   const file = first.file;
   const text = file.text;
@@ -118,11 +120,26 @@ export function applyRuleFold(f: RuleFold, module: ModuleView, c: ChangeBuilder)
     c.remove(file, r.start, r.end);
   }
   f.members.forEach((m, i) => {
-    const move = { from: { workspace: 'default', address: `${TYPE}.${m.labels[1]}` }, to: { workspace: 'default', address: `${TYPE}.${f.name}[${JSON.stringify(f.keys[i])}]` }, via: 'moved' as const };
-    c.move(move);
+    const move = { from: { workspace: 'default', address: `${TYPE}.${m.labels[1]}` }, to: { workspace: 'default', address: `${TYPE}.${f.name}[${JSON.stringify(f.keys[i])}]` } };
+    if (!movedBlocks) return c.move(move);
+    c.move({ ...move, via: 'moved' });
     c.appendItem('moved.tf', `moved {\n  from = ${move.from.address}\n  to   = ${move.to.address}\n}\n`);
   });
+  if (!movedBlocks) return;
   const raised = requireTerraform(module.index, '1.1', 'moved blocks need Terraform 1.1', c);
   if (raised) c.finding('info', raised);
+}
+
+/**
+ * Moved blocks unless the run asks for the migration script or tfmigrate and the module keeps one
+ * state: after a workspace split the rules are in per-workspace states, where only moved blocks
+ * (applied in whichever workspace holds the rule) reach them.
+ */
+export function ruleMovesAsBlocks(module: ModuleView, ctx: TransformContext): boolean {
+  const format = ctx.options.migrationFormat as string | undefined;
+  if (format === undefined || format === 'moved') return true;
+  if (workspaceEnvironments(module.index) === null) return false;
+  ctx.finding('info', `the rule resources move with moved blocks, not the ${format === 'script' ? 'migration script' : 'tfmigrate files'}: after the split by workspace each rule is in its environment's state, which a moved block reaches in every workspace`);
+  return true;
 }
 

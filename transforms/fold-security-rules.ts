@@ -13,7 +13,7 @@ import { ignores } from '../src/terraform/ignore-directive.js';
 import type { BlockRef } from '../src/terraform/module-index.js';
 import { traversalsIn } from '../src/terraform/references.js';
 import { ruleArg, uniqueRuleNames } from '../src/terraform/security-rules.js';
-import { applyRuleFold, planRuleFolds, type RuleFold } from './fold-security-rules-resources.js';
+import { applyRuleFold, planRuleFolds, ruleMovesAsBlocks, type RuleFold } from './fold-security-rules-resources.js';
 
 const ID = 'fold-security-rules';
 const KINDS = ['ingress', 'egress'] as const;
@@ -128,16 +128,17 @@ function plan(module: ModuleView, ctx: TransformContext): Plan | null {
 }
 
 function apply(p: Plan, module: ModuleView, ctx: TransformContext): void {
+  const movedBlocks = p.rules.length > 0 && ruleMovesAsBlocks(module, ctx);
   for (const f of p.rules) {
     const address = `aws_security_group_rule.${f.name}`;
     ctx.change(
       {
         subject: address,
         title: `Fold ${f.members.map((m) => `aws_security_group_rule.${m.labels[1]}`).join(', ')} into ${address} (for_each)`,
-        reason: `${f.members.length} rule resources of one security group: one resource with for_each over a map of what differs between them. The same rules; ${f.members.length} moved blocks, so plan shows moves only.`,
+        reason: `${f.members.length} rule resources of one security group: one resource with for_each over a map of what differs between them. The same rules; ${f.members.length} ${movedBlocks ? 'moved blocks, so plan shows moves only' : 'state moves in the migration, so plan shows no changes after it'}.`,
         kind: 'refactor',
       },
-      (c) => applyRuleFold(f, module, c),
+      (c) => applyRuleFold(f, module, c, movedBlocks),
     );
   }
   for (const f of p.groups) {

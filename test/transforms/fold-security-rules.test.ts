@@ -319,3 +319,45 @@ resource "aws_security_group_rule" "lb_qa" {
   });
 });
 
+
+describe('fold-security-rules: how the rule resources move', () => {
+  const rules = (extra = '') => ({
+    'main.tf': `resource "aws_security_group_rule" "lb_http" {
+  type              = "ingress"
+  from_port         = 80
+  to_port           = 80
+  protocol          = "tcp"
+  cidr_blocks       = ["0.0.0.0/0"]
+  security_group_id = "sg-0123456789abcdef0"
+}
+
+resource "aws_security_group_rule" "lb_https" {
+  type              = "ingress"
+  from_port         = 443
+  to_port           = 443
+  protocol          = "tcp"
+  cidr_blocks       = ["0.0.0.0/0"]
+  security_group_id = "sg-0123456789abcdef0"
+}
+${extra}`,
+  });
+  const withFormat = (migrationFormat: string) => ({ transforms: ['fold-security-rules'], options: { 'fold-security-rules': { migrationFormat } } });
+
+  it('with --migration-format script in a module of one state: state moves for the script, no moved blocks', async () => {
+    const run = await runTransforms(rules(), withFormat('script'));
+    expect(run.outputs.has('moved.tf')).toBe(false);
+    expect(run.records.flatMap((r) => r.change.moves)).toEqual([
+      { from: { workspace: 'default', address: 'aws_security_group_rule.lb_http' }, to: { workspace: 'default', address: 'aws_security_group_rule.lb["http"]' } },
+      { from: { workspace: 'default', address: 'aws_security_group_rule.lb_https' }, to: { workspace: 'default', address: 'aws_security_group_rule.lb["https"]' } },
+    ]);
+  });
+
+  it('after a split by workspace, moved blocks whatever the format, and says why', async () => {
+    const run = await runTransforms(rules('\noutput "workspace" {\n  value = terraform.workspace\n}\n'), withFormat('script'));
+    expect(run.outputs.get('moved.tf')!.after).toContain('moved {\n  from = aws_security_group_rule.lb_http\n  to   = aws_security_group_rule.lb["http"]\n}\n');
+    expect(run.records.flatMap((r) => r.change.moves).every((m) => m.via === 'moved')).toBe(true);
+    expect(run.findings.map((f) => f.message)).toContain(
+      "the rule resources move with moved blocks, not the migration script: after the split by workspace each rule is in its environment's state, which a moved block reaches in every workspace",
+    );
+  });
+});
