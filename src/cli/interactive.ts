@@ -44,9 +44,11 @@ export async function runInteractive(r: InteractiveRun): Promise<number> {
   const problems = first.flatMap((m) => m.errors.map((e) => errorLine(m, e, r.style)));
   for (const p of problems) r.err(p);
   const session = new ReviewSession(first.filter((m) => m.changes.length > 0));
+  // A module skipped as invalid makes the run fail, whatever the review decides (as a dry run does).
+  const skipped = problems.length > 0 || r.treeErrors.length > 0;
   if (session.items.length === 0) {
     r.err('tfcodemod: nothing to review: no module has a change');
-    return problems.length > 0 || r.treeErrors.length > 0 ? EXIT.error : EXIT.ok;
+    return skipped ? EXIT.error : EXIT.ok;
   }
 
   const jobOf = new Map(r.jobs.map((j) => [j.path, j]));
@@ -78,8 +80,8 @@ export async function runInteractive(r: InteractiveRun): Promise<number> {
   });
   await app.waitUntilExit();
   if (outcome === 'quit') {
-    r.err('tfcodemod: quit; nothing was written');
-    return EXIT.ok;
+    r.err(`tfcodemod: quit; nothing was written${skipped ? ` (and ${problems.length === 1 ? 'a module was' : 'modules were'} skipped as invalid, above)` : ''}`);
+    return skipped ? EXIT.error : EXIT.ok;
   }
 
   // The accepted changes, processed again with every other change rejected.
@@ -92,5 +94,6 @@ export async function runInteractive(r: InteractiveRun): Promise<number> {
     result.outputs = result.outputs.map((o) => (read.has(o.abs) ? { ...o, expected: read.get(o.abs)! } : o));
     outputs.add(result);
   }
-  return outputs.finish(r.treeErrors, modules.length);
+  const code = await outputs.finish(r.treeErrors, modules.length);
+  return skipped ? EXIT.error : code;
 }

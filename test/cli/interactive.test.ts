@@ -99,6 +99,22 @@ describe('tfcodemod -i', () => {
     expect(readFileSync(path.join(dir, 'vpc.tf'), 'utf8')).toBe(before);
   }, 240_000);
 
+  it('quitting exits 2 when a module was skipped as invalid, as the dry run does, and writes nothing', async () => {
+    const dir = tempTree({ 'broken/main.tf': 'resource "aws_s3_bucket" "b" {\n  bucket = \n}\n' });
+    cpSync(path.join(projectRoot, 'examples', 'before', 'legacy-app'), path.join(dir, 'app'), { recursive: true });
+    const exitFile = path.join(dir, '.exit-code');
+    tmux('new-session', '-d', '-s', 'review', '-x', '80', '-y', '24', '-c', dir, `${process.execPath} ${cli} -i --allow-dirty 2>${dir}/.stderr; echo $? > ${exitFile}; sleep 60`);
+    await waitFor(() => screen().includes(' undecided'), 'the review');
+    tmux('send-keys', '-t', 'review', 'q');
+    await waitFor(() => existsSync(exitFile), 'the exit');
+    expect(readFileSync(exitFile, 'utf8').trim()).toBe('2');
+    const stderr = readFileSync(path.join(dir, '.stderr'), 'utf8');
+    expect(stderr).toMatch(/broken\/main\.tf:2:\d+: /);
+    expect(stderr).toContain('quit; nothing was written (and a module was skipped as invalid, above)');
+    expect(readFileSync(path.join(dir, 'app', 'vpc.tf'), 'utf8')).toBe(readFileSync(path.join(projectRoot, 'examples', 'before', 'legacy-app', 'vpc.tf'), 'utf8'));
+    expect(existsSync(path.join(dir, 'app', 'migrate-state.sh'))).toBe(false);
+  }, 120_000);
+
   it('without a terminal it exits 2 with one line', () => {
     const dir = tempTree({ 'main.tf': 'resource "aws_vpc" "v" {\n  cidr_block = "10.0.0.0/16"\n}\n' });
     const r = spawnSync(process.execPath, [cli, '-i'], { cwd: dir, encoding: 'utf8', input: '' });
