@@ -1,8 +1,8 @@
-// The registry: every transform, in the fixed order of DESIGN.md ("Transform order"). Later
-// transforms (env-sizing, rds-hardening) take their places in this list.
+// The registry: every transform, in the fixed order of DESIGN.md ("Transform order").
 import type { Transform } from '../src/engine/transform.js';
 import commonTags from './common-tags.js';
 import dedupeProviders from './dedupe-providers.js';
+import envSizing from './env-sizing.js';
 import extractSecrets from './extract-secrets.js';
 import foldSecurityRules from './fold-security-rules.js';
 import mergeEnvironments from './merge-environments.js';
@@ -15,4 +15,5 @@ export const transforms: readonly Transform<unknown>[] = [
   foldSecurityRules as Transform<unknown>,
   commonTags as Transform<unknown>,
   s3Backend as Transform<unknown>,
+  envSizing as Transform<unknown>,
 ];
