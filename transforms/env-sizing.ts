@@ -6,7 +6,7 @@
 // neither RDS nor EBS can shrink storage in place.
 import { defineTransform, type ModuleView, type TransformContext } from '../src/engine/transform.js';
 import type { OptionValues } from '../src/engine/types.js';
-import { EC2_HOURLY, HOURS_PER_MONTH, priceTableLabel, RDS_HOURLY, RDS_STORAGE_GB_MONTH, rdsEngineFamily, type Price } from '../src/terraform/aws-prices.js';
+import { EC2_HOURLY, HOURS_PER_MONTH, money, priceTableLabel, RDS_HOURLY, RDS_STORAGE_GB_MONTH, rdsHourly, type Price } from '../src/terraform/aws-prices.js';
 import { argument, boolOf, EnvModel, numberOf, stringOf, type EnvResource, type Slot } from '../src/terraform/env-values.js';
 import { ignores } from '../src/terraform/ignore-directive.js';
 import { quoteHcl } from '../src/cst/strings.js';
@@ -42,7 +42,6 @@ const KINDS = {
   aws_db_instance: { attr: 'instance_class', cap: 'maxDbInstanceClass', what: 'RDS instance class' },
 } as const;
 
-const money = (usd: number): string => `$${usd.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 /** Graviton (arm64) EC2 families: t4g, m6g, c7gn, r6gd… An AMI is built for one architecture. */
 const isArm = (type: string): boolean => /^[a-z]+\d+g[a-z]*\./.test(type);
@@ -50,8 +49,7 @@ const isArm = (type: string): boolean => /^[a-z]+\d+g[a-z]*\./.test(type);
 function priceOf(res: EnvResource, env: string, cls: string): Price | null {
   const i = res.instances.find((x) => x.env === env)!;
   if (res.block.labels[0] === 'aws_instance') return EC2_HOURLY[cls] ?? null;
-  const family = rdsEngineFamily(stringOf(argument(i, 'engine')));
-  return family ? (RDS_HOURLY[family][cls] ?? null) : null;
+  return rdsHourly(stringOf(argument(i, 'engine')), cls);
 }
 
 /** Monthly cost of an environment's instances at hourly price `p` (Multi-AZ counts twice). */

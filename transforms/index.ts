@@ -6,6 +6,7 @@ import envSizing from './env-sizing.js';
 import extractSecrets from './extract-secrets.js';
 import foldSecurityRules from './fold-security-rules.js';
 import mergeEnvironments from './merge-environments.js';
+import rdsHardening from './rds-hardening.js';
 import s3Backend from './s3-backend.js';
 
 export const transforms: readonly Transform<unknown>[] = [
@@ -16,4 +17,5 @@ export const transforms: readonly Transform<unknown>[] = [
   commonTags as Transform<unknown>,
   s3Backend as Transform<unknown>,
   envSizing as Transform<unknown>,
+  rdsHardening as Transform<unknown>,
 ];

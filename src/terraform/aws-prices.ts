@@ -105,11 +105,25 @@ export const RDS_HOURLY: Readonly<Record<'postgres' | 'mysql', Readonly<Record<s
 /** RDS General Purpose (gp2/gp3) storage, Single-AZ, per GB-month. */
 export const RDS_STORAGE_GB_MONTH: Price = seen(0.115, USAGE_AI);
 
-/** The RDS price list an engine is billed by (MariaDB like MySQL); null when the table has none. */
+/**
+ * The RDS price list an engine is billed by (MariaDB like MySQL: unconfirmed); null when the
+ * table has none (Oracle, SQL Server, Aurora, ...).
+ */
 export function rdsEngineFamily(engine: string | null): 'postgres' | 'mysql' | null {
   if (engine === 'postgres') return 'postgres';
   if (engine === 'mysql' || engine === 'mariadb') return 'mysql';
   return null;
+}
+
+/** The hourly price of an RDS instance class for an engine, Single-AZ; null when not in the table. */
+export function rdsHourly(engine: string | null, cls: string): Price | null {
+  const family = rdsEngineFamily(engine);
+  return family ? (RDS_HOURLY[family][cls] ?? null) : null;
+}
+
+/** Dollars as reports print them: `$1,234.56`. */
+export function money(usd: number): string {
+  return `$${usd.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 }
 
 /** One line naming the table, for reports. */

@@ -196,9 +196,10 @@ export class EnvModel {
 
   /**
    * Writes new values of argument `name` (HCL text per environment; environments left out keep
-   * theirs) through `c`, and records the effects: one per instance whose value changes.
+   * theirs) through `c`, and records the effects: one per instance whose value changes, with what
+   * AWS does to apply it (one action, or one per environment).
    */
-  write(c: ChangeBuilder, res: EnvResource, name: string, slot: Slot, values: ReadonlyMap<string, string>, action: Effect['action']): void {
+  write(c: ChangeBuilder, res: EnvResource, name: string, slot: Slot, values: ReadonlyMap<string, string>, action: Effect['action'] | ReadonlyMap<string, Effect['action']>): void {
     if (slot.kind === 'refused') throw new Error(`cannot write ${res.address}.${name}: ${slot.reason}`);
     const file = res.block.file;
     const sel = res.strategy === 'workspace' ? 'terraform.workspace' : 'each.key';
@@ -218,7 +219,9 @@ export class EnvModel {
       if (slot.kind === 'literal') c.replaceNode(file, slot.value, expr);
       else insertAttribute(c, res.block, name, expr);
     }
-    for (const i of res.instances) if (values.has(i.env)) c.effect({ workspace: i.workspace, address: i.address, path: name, action });
+    for (const i of res.instances) {
+      if (values.has(i.env)) c.effect({ workspace: i.workspace, address: i.address, path: name, action: typeof action === 'string' ? action : action.get(i.env)! });
+    }
   }
 }
 
