@@ -246,15 +246,14 @@ function insertAttribute(c: ChangeBuilder, b: BlockRef, name: string, value: str
   const closeLine = lineStartOf(text, close.startIndex);
   const indent = ' '.repeat(b.node.startPosition.column + 2);
   const items = itemsOf(b.body);
-  const last = items[items.length - 1];
-  // The run of one-line attributes directly above the closing brace.
+  const oneLine = (n: Node | undefined): n is Node => n?.type === 'attribute' && n.startPosition.row === n.endPosition.row;
+  // The last one-line attribute not directly followed by another attribute (a multi-line one
+  // would belong to its run), and the run of one-line attributes it ends.
+  let end = items.length - 1;
+  while (end >= 0 && !(oneLine(items[end]) && (end === items.length - 1 || items[end + 1]!.type !== 'attribute' || items[end + 1]!.startPosition.row > items[end]!.endPosition.row + 1))) end--;
+  const last = items[end];
   const run: Node[] = [];
-  for (let i = items.length - 1; i >= 0; i--) {
-    const it = items[i]!;
-    const below = run.length > 0 ? run[run.length - 1]!.startPosition.row : close.startPosition.row;
-    if (it.type !== 'attribute' || it.startPosition.row !== it.endPosition.row || it.endPosition.row + 1 !== below) break;
-    run.push(it);
-  }
+  for (let i = end; i >= 0 && oneLine(items[i]) && (run.length === 0 || items[i]!.endPosition.row + 1 === run[run.length - 1]!.startPosition.row); i--) run.push(items[i]!);
   const width = Math.max(0, ...run.map((a) => attributeName(a).length));
   if (last && run.length > 0 && name.length <= width) {
     // Before the line break of the run's last line.
