@@ -106,7 +106,7 @@ function plan(module: ModuleView, ctx: TransformContext): Plan | null {
     if (raise.size > 0) {
       propose(
         'backup_retention_period',
-        `Keep automated backups of ${label(res)} for ${list([...raise].map(([e, d]) => `${d} day${d === '1' ? '' : 's'} in ${e}`))} (${outage.length > 0 ? `outage in ${list(outage)}: turning backups on restarts the instance; in place elsewhere` : 'in place, no outage'})`,
+        `Keep automated backups of ${label(res)} for ${list([...raise].map(([e, d]) => `${d} day${d === '1' ? '' : 's'} in ${e}`))} (${outage.length > 0 ? `outage in ${list(outage)}: turning backups on restarts the instance${raise.size > outage.length ? '; in place elsewhere' : ''}` : 'in place, no outage'})`,
         `Point-in-time recovery only reaches back as far as the backup retention period. Values already higher are kept. Changing the period between two non-zero values applies without an outage; changing it from 0 (backups off) restarts the DB instance.${outage.length > 0 ? '' : ' An unset period is the RDS API default of 1 day; if backups were turned off outside Terraform (0), turning them on restarts the instance.'}`,
         [{ attr: 'backup_retention_period', values: raise, actions }],
       );

@@ -81,7 +81,7 @@ resource "aws_db_instance" "prod_db" {
         'default aws_db_instance.prod_db final_snapshot_identifier update-in-place',
       ].sort(),
     );
-    expect(titles(run)).toContainEqual('Keep automated backups of aws_db_instance.prod_db for 30 days in prod (outage in prod: turning backups on restarts the instance; in place elsewhere)');
+    expect(titles(run)).toContainEqual('Keep automated backups of aws_db_instance.prod_db for 30 days in prod (outage in prod: turning backups on restarts the instance)');
     expect(titles(run)).toContainEqual('Turn on Multi-AZ for prod aws_db_instance.prod_db (in place, no outage)');
     expect(run.records.every((r) => r.change.kind === 'behaviour')).toBe(true);
     expect(messages(run, 'warning')).toEqual([]);
@@ -189,6 +189,7 @@ locals {
         'prod aws_db_instance.db final_snapshot_identifier update-in-place',
       ].sort(),
     );
+    expect(titles(run)).toContainEqual('Keep automated backups of aws_db_instance.db for 1 day in dev and 30 days in prod (outage in dev: turning backups on restarts the instance; in place elsewhere)');
   });
 
   it('with the for_each strategy: effects on the prod instance in workspace default', async () => {
