@@ -11,7 +11,7 @@
 // edits the map entry, or turns a literal (or an absent argument) into a per-environment map the
 // way merge-environments writes them, or edits the copy. What cannot be edited faithfully is
 // refused with a one-line reason.
-import { attributeName, attributeOf, attributeValue, blockClose, blockType, bodyOf, itemsOf, objectElements, stringValue, walk } from '../cst/nodes.js';
+import { attributeName, attributeOf, attributeValue, blockClose, blockType, bodyOf, itemsOf, objectElements, walk } from '../cst/nodes.js';
 import type { Node } from '../cst/parser.js';
 import { attribute, block, object, printBlock, raw } from '../cst/printer.js';
 import { lineStartOf } from '../cst/text.js';
@@ -22,6 +22,7 @@ import type { Value } from '../render/value.js';
 import { splitEnvName } from './environments.js';
 import type { BlockRef } from './module-index.js';
 import { traversalsIn } from './references.js';
+import { declaredWorkspaces } from './workspaces.js';
 
 export type EnvStrategy = 'workspace' | 'for_each' | 'copy';
 
@@ -97,21 +98,7 @@ export class EnvModel {
     }
     if (!uses) return null;
     if (this.environments && this.environments.length > 0) return [...this.environments];
-    const out = this.module.index.outputs.get('workspace');
-    const pre = out ? itemsOf(out.body).find((i) => i.type === 'block' && blockType(i) === 'precondition') : undefined;
-    const cond = pre ? attributeOf(bodyOf(pre), 'condition') : null;
-    const envs: string[] = [];
-    if (cond) {
-      walk(attributeValue(cond)!, (n) => {
-        if (n.type !== 'tuple') return true;
-        for (const item of n.namedChildren) {
-          const s = item ? stringValue(item, out!.file.text) : null;
-          if (s !== null) envs.push(s);
-        }
-        return false;
-      });
-    }
-    return envs.length > 0 ? envs : null;
+    return declaredWorkspaces(this.module.index);
   }
 
   /** The resources of these types that belong to environments, with their instances. */
