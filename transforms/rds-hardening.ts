@@ -125,7 +125,11 @@ function plan(module: ModuleView, ctx: TransformContext): Plan | null {
 
     // A final snapshot in production: skip_final_snapshot false, with the identifier it needs.
     const skipping = lacking(res, prod, 'skip_final_snapshot', (v) => boolOf(v) !== true);
-    const unnamed = lacking(res, prod, 'final_snapshot_identifier', (v) => v !== undefined);
+    // One identifier per environment: several instances of one environment (count) would all
+    // claim it, and the second final snapshot would fail.
+    const crowded = prod.filter((env) => res.instances.filter((i) => i.env === env).length > 1);
+    if (crowded.length > 0) ctx.finding('warning', `${label(res)}: ${list(crowded)} has several instances, which cannot share one final_snapshot_identifier: name each one's final snapshot yourself`, at);
+    const unnamed = lacking(res, prod, 'final_snapshot_identifier', (v) => v !== undefined).filter((env) => !crowded.includes(env));
     if (skipping.length > 0 || unnamed.length > 0) {
       const idAttr = cluster ? 'cluster_identifier' : 'identifier';
       const names = new Map(unnamed.map((env) => [env, quoteHcl(`${stringOf(argument(res.instances.find((i) => i.env === env)!, idAttr)) ?? `${env}-${res.block.labels[1]}`}-final`)]));

@@ -271,6 +271,28 @@ resource "aws_rds_cluster_instance" "prod_orders" {
     expect(messages(two, 'warning')).toEqual([]);
   });
 
+  it('does not give several instances of one environment the same final snapshot name', async () => {
+    const run = await runTransforms(
+      {
+        'rds.tf': `resource "aws_db_instance" "prod_shard" {
+  count = 2
+
+  identifier              = "prod-shard-\${count.index}"
+  engine                  = "postgres"
+  instance_class          = "db.m5.large"
+  storage_encrypted       = true
+  multi_az                = true
+  deletion_protection     = true
+  backup_retention_period = 30
+}
+`,
+      },
+      only(),
+    );
+    expect(effects(run)).toEqual([]);
+    expect(messages(run, 'warning')).toEqual(['aws_db_instance.prod_shard: prod has several instances, which cannot share one final_snapshot_identifier: name each one\'s final snapshot yourself']);
+  });
+
   it('refuses, with the reason, what it cannot edit faithfully', async () => {
     const run = await runTransforms(
       {
