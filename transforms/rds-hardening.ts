@@ -6,7 +6,7 @@
 // Each change says what AWS does to apply it: in place, with an outage, or by replacement.
 import { quoteHcl } from '../src/cst/strings.js';
 import { defineTransform, type ModuleView, type TransformContext } from '../src/engine/transform.js';
-import type { Effect } from '../src/engine/types.js';
+import type { Effect, OptionValues } from '../src/engine/types.js';
 import { HOURS_PER_MONTH, money, rdsHourly } from '../src/terraform/aws-prices.js';
 import { argument, boolOf, EnvModel, numberOf, stringOf, type EnvResource, type Slot } from '../src/terraform/env-values.js';
 import { ignores } from '../src/terraform/ignore-directive.js';
@@ -188,6 +188,14 @@ function apply({ model, proposals }: Plan, _module: ModuleView, ctx: TransformCo
   }
 }
 
+/** RDS keeps automated backups for 1 to 35 days (0 turns them off, which this never proposes). */
+function checkOptions(options: OptionValues): string | null {
+  for (const [env, days] of Object.entries((options.backupRetention ?? {}) as Record<string, number>)) {
+    if (!Number.isInteger(days) || days < 1 || days > 35) return `rdsHardening.backupRetention.${env}: expected a whole number of days from 1 to 35 (RDS's range), got ${days}`;
+  }
+  return null;
+}
+
 export default defineTransform<Plan>({
   id: ID,
   title: 'Harden RDS databases per environment',
@@ -202,6 +210,7 @@ export default defineTransform<Plan>({
       example: '{ "prod": 35, "staging": 7, "dev": 1 }',
     },
   },
+  checkOptions,
   plan,
   apply,
 });

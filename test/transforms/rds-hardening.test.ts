@@ -321,5 +321,9 @@ variable "ha" {
   it('reads backupRetention from the config file, numbers only', () => {
     expect(() => parseConfig('.tfcodemod.json', JSON.stringify({ rdsHardening: { backupRetention: { prod: '30' } } }), transforms)).toThrow('.tfcodemod.json: rdsHardening.backupRetention.prod: expected a number, got string');
     expect(parseConfig('c.json', JSON.stringify({ rdsHardening: { backupRetention: { prod: 35 } } }), transforms).values.get('rdsHardening.backupRetention')).toEqual({ prod: 35 });
+    const t = transforms.find((x) => x.id === 'rds-hardening')!;
+    expect(t.optIn).toBe(true);
+    expect(t.checkOptions!({ backupRetention: { prod: 90 } })).toBe('rdsHardening.backupRetention.prod: expected a whole number of days from 1 to 35 (RDS\'s range), got 90');
+    expect(t.checkOptions!({ backupRetention: { prod: 35, dev: 1 } })).toBeNull();
   });
 });
