@@ -64,6 +64,7 @@ interface Plan {
 
 function plan(module: ModuleView, ctx: TransformContext): Plan | null {
   const policy = (ctx.options.policy ?? {}) as Record<string, SizingPolicy>;
+  if (!module.index.blocks.some((b) => b.type === 'resource' && (b.labels[0] ?? '') in KINDS)) return null;
   const model = new EnvModel(module, ctx.options.environments as string[] | undefined);
   const planned: Planned[] = [];
   for (const res of model.resources(Object.keys(KINDS))) {

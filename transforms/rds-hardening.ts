@@ -12,6 +12,7 @@ import { argument, boolOf, EnvModel, numberOf, stringOf, type EnvResource, type 
 import { ignores } from '../src/terraform/ignore-directive.js';
 
 const ID = 'rds-hardening';
+const DATABASES = ['aws_db_instance', 'aws_rds_cluster'];
 const PRODUCTION = ['prod', 'production', 'prd', 'live'];
 const STAGING = ['staging', 'stage', 'stg', 'uat', 'preprod'];
 
@@ -51,10 +52,12 @@ function lacking(res: EnvResource, envs: readonly string[], attr: string, ok: (v
 }
 
 function plan(module: ModuleView, ctx: TransformContext): Plan | null {
+  // Rendering every workspace is the costly part: not for a module without a database.
+  if (!module.index.blocks.some((b) => b.type === 'resource' && DATABASES.includes(b.labels[0] ?? ''))) return null;
   const model = new EnvModel(module, ctx.options.environments as string[] | undefined);
   const configured = (ctx.options.backupRetention ?? {}) as Record<string, number>;
   const proposals: Proposal[] = [];
-  const resources = model.resources(['aws_db_instance', 'aws_rds_cluster']).filter((r) => !ignores(r.block.ignore, ID));
+  const resources = model.resources(DATABASES).filter((r) => !ignores(r.block.ignore, ID));
   for (const res of resources) {
     const at = { file: res.block.file, node: res.block.node };
     const cluster = res.block.labels[0] === 'aws_rds_cluster';
