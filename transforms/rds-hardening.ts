@@ -43,10 +43,9 @@ interface Plan {
   proposals: Proposal[];
 }
 
-const label = (res: EnvResource): string => res.address;
 const list = (items: readonly string[]): string => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
 
-/** Environments where the first instance's argument fails `ok`. */
+/** The environments where an instance's argument fails `ok`. */
 function lacking(res: EnvResource, envs: readonly string[], attr: string, ok: (v: ReturnType<typeof argument>) => boolean): string[] {
   return envs.filter((env) => res.instances.some((i) => i.env === env && !ok(argument(i, attr))));
 }
@@ -67,7 +66,7 @@ function plan(module: ModuleView, ctx: TransformContext): Plan | null {
       for (const e of edits) {
         const slot = model.slot(res, e.attr);
         if (slot.kind === 'refused') {
-          ctx.finding('warning', `${label(res)}: ${title[0]!.toLowerCase()}${title.slice(1)} is not proposed: ${slot.reason}`, at);
+          ctx.finding('warning', `${res.address}: ${title[0]!.toLowerCase()}${title.slice(1)} is not proposed: ${slot.reason}`, at);
           return;
         }
         slotted.push({ ...e, slot });
@@ -82,7 +81,7 @@ function plan(module: ModuleView, ctx: TransformContext): Plan | null {
       const cost = extra.every((p) => p !== null) ? ` It doubles the instance hours: about ${money(extra.reduce((s, p) => s + p!.usd * HOURS_PER_MONTH, 0))} a month more (on-demand us-east-1, offline table).` : ' It doubles the instance hours (a standby instance in another Availability Zone).';
       propose(
         'multi_az',
-        `Turn on Multi-AZ for ${list(single)} ${label(res)} (in place, no outage)`,
+        `Turn on Multi-AZ for ${list(single)} ${res.address} (in place, no outage)`,
         `A production database in one Availability Zone is down for as long as that zone or its host is. AWS converts a Single-AZ instance to Multi-AZ in place: it creates the standby from a snapshot without an outage, though performance can dip while it syncs.${cost}`,
         [{ attr: 'multi_az', values: new Map(single.map((e) => [e, 'true'])), actions: new Map(single.map((e) => [e, 'update-in-place'])) }],
       );
@@ -96,7 +95,7 @@ function plan(module: ModuleView, ctx: TransformContext): Plan | null {
       const target = retentionFor(env, configured);
       const current = res.instances.filter((i) => i.env === env).map((i) => numberOf(argument(i, 'backup_retention_period')));
       if (current.every((c) => c !== null && c >= target)) {
-        if (current.some((c) => c! > target)) ctx.finding('info', `${env} ${label(res)}: backup_retention_period ${Math.max(...current.map((c) => c!))} is above the ${target} days of the policy: kept (never lowered)`, at);
+        if (current.some((c) => c! > target)) ctx.finding('info', `${env} ${res.address}: backup_retention_period ${Math.max(...current.map((c) => c!))} is above the ${target} days of the policy: kept (never lowered)`, at);
         continue;
       }
       raise.set(env, String(target));
@@ -109,7 +108,7 @@ function plan(module: ModuleView, ctx: TransformContext): Plan | null {
     if (raise.size > 0) {
       propose(
         'backup_retention_period',
-        `Keep automated backups of ${label(res)} for ${list([...raise].map(([e, d]) => `${d} day${d === '1' ? '' : 's'} in ${e}`))} (${outage.length > 0 ? `outage in ${list(outage)}: turning backups on restarts the instance${raise.size > outage.length ? '; in place elsewhere' : ''}` : 'in place, no outage'})`,
+        `Keep automated backups of ${res.address} for ${list([...raise].map(([e, d]) => `${d} day${d === '1' ? '' : 's'} in ${e}`))} (${outage.length > 0 ? `outage in ${list(outage)}: turning backups on restarts the instance${raise.size > outage.length ? '; in place elsewhere' : ''}` : 'in place, no outage'})`,
         `Point-in-time recovery only reaches back as far as the backup retention period. Values already higher are kept. Changing the period between two non-zero values applies without an outage; changing it from 0 (backups off) restarts the DB instance.${outage.length > 0 ? '' : ' An unset period is the RDS API default of 1 day; if backups were turned off outside Terraform (0), turning them on restarts the instance.'}`,
         [{ attr: 'backup_retention_period', values: raise, actions }],
       );
@@ -120,7 +119,7 @@ function plan(module: ModuleView, ctx: TransformContext): Plan | null {
     if (unprotected.length > 0) {
       propose(
         'deletion_protection',
-        `Protect ${list(unprotected)} ${label(res)} from deletion (in place)`,
+        `Protect ${list(unprotected)} ${res.address} from deletion (in place)`,
         'With deletion protection AWS refuses to delete the database, whoever asks (a destroy, a replacement, the console), until it is turned off. It applies in place, without an outage; a later replacement or destroy must turn it off first.',
         [{ attr: 'deletion_protection', values: new Map(unprotected.map((e) => [e, 'true'])), actions: new Map(unprotected.map((e) => [e, 'update-in-place'])) }],
       );
@@ -131,7 +130,7 @@ function plan(module: ModuleView, ctx: TransformContext): Plan | null {
     // One identifier per environment: several instances of one environment (count) would all
     // claim it, and the second final snapshot would fail.
     const crowded = prod.filter((env) => res.instances.filter((i) => i.env === env).length > 1);
-    if (crowded.length > 0) ctx.finding('warning', `${label(res)}: ${list(crowded)} has several instances, which cannot share one final_snapshot_identifier: name each one's final snapshot yourself`, at);
+    if (crowded.length > 0) ctx.finding('warning', `${res.address}: ${list(crowded)} has several instances, which cannot share one final_snapshot_identifier: name each one's final snapshot yourself`, at);
     const unnamed = lacking(res, prod, 'final_snapshot_identifier', (v) => v !== undefined).filter((env) => !crowded.includes(env));
     if (skipping.length > 0 || unnamed.length > 0) {
       const idAttr = cluster ? 'cluster_identifier' : 'identifier';
@@ -142,7 +141,7 @@ function plan(module: ModuleView, ctx: TransformContext): Plan | null {
       const envs = [...new Set([...skipping, ...unnamed])];
       propose(
         'final_snapshot',
-        `Take a final snapshot when ${list(envs)} ${label(res)} is destroyed (in place: Terraform-only arguments)`,
+        `Take a final snapshot when ${list(envs)} ${res.address} is destroyed (in place: Terraform-only arguments)`,
         `skip_final_snapshot = true deletes every automated backup with the database; with false, Terraform needs final_snapshot_identifier to name the snapshot it takes (${[...names.values()].join(', ') || 'already set'}). Both arguments only matter when the database is deleted: nothing changes in AWS now.`,
         edits,
       );
@@ -153,7 +152,7 @@ function plan(module: ModuleView, ctx: TransformContext): Plan | null {
     if (plain.length > 0) {
       ctx.finding(
         'warning',
-        `${label(res)}: storage is not encrypted in ${list(plain)}; setting storage_encrypted = true forces replacement (a new, empty ${cluster ? 'cluster' : 'DB instance'}: the data would be lost), so tfcodemod does not propose it: copy a snapshot with encryption (KMS), restore it to a new ${cluster ? 'cluster' : 'instance'}, switch over, then update the configuration`,
+        `${res.address}: storage is not encrypted in ${list(plain)}; setting storage_encrypted = true forces replacement (a new, empty ${cluster ? 'cluster' : 'DB instance'}: the data would be lost), so tfcodemod does not propose it: copy a snapshot with encryption (KMS), restore it to a new ${cluster ? 'cluster' : 'instance'}, switch over, then update the configuration`,
         at,
       );
     }
