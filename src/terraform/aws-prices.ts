@@ -31,6 +31,8 @@ const FACTUAL = 'https://www.factualminds.com/blog/amazon-ec2-on-demand-pricing-
 const INFRATALLY = 'https://infratally.com/articles/aws-rds-pricing-explained-2026.html (2026)';
 const C3X = 'https://c3x.dev/resources/aws/aws_db_instance ($0.50/h Multi-AZ PostgreSQL, halved)';
 const USAGE_AI = 'https://www.usage.ai/blogs/aws/reserved-instances/rds/pricing-calculator/ (June 2026)';
+const NPBLUE = 'https://npblue.com/cloud/aws/ec2-pricing-models/ (2026)';
+const AWS_EXAMPLE = 'https://docs.amazonaws.cn/en_us/autoscaling/ec2/userguide/weights-spot-price-per-unit-hour-example.html (AWS calls it example pricing, not current pricing)';
 
 const u = (usd: number): Price => ({ usd, basis: 'unconfirmed' });
 const seen = (usd: number, source: string): Price => ({ usd, basis: 'seen', source });
@@ -53,7 +55,7 @@ export const EC2_HOURLY: Readonly<Record<string, Price>> = {
   't4g.medium': u(0.0336),
   't4g.large': u(0.0672),
   'm5.large': u(0.096),
-  'm5.xlarge': u(0.192),
+  'm5.xlarge': seen(0.192, NPBLUE),
   'm5.2xlarge': u(0.384),
   'm5.4xlarge': u(0.768),
   'm6i.large': u(0.096),
@@ -62,7 +64,7 @@ export const EC2_HOURLY: Readonly<Record<string, Price>> = {
   'm7g.large': seen(0.0816, FACTUAL),
   'c5.large': u(0.085),
   'c5.xlarge': u(0.17),
-  'c5.2xlarge': u(0.34),
+  'c5.2xlarge': seen(0.34, AWS_EXAMPLE),
   'r5.large': u(0.126),
   'r5.xlarge': u(0.252),
   'r5.2xlarge': u(0.504),
@@ -71,6 +73,8 @@ export const EC2_HOURLY: Readonly<Record<string, Price>> = {
 /** RDS on-demand, Single-AZ, per hour, by engine family. */
 export const RDS_HOURLY: Readonly<Record<'postgres' | 'mysql', Readonly<Record<string, Price>>>> = {
   postgres: {
+    // https://docs.fjall.io/resources/database/rds-free-tier says "~0.017/hour" for PostgreSQL
+    // db.t3.micro: a conflicting figure, so this one stays unconfirmed.
     'db.t3.micro': u(0.018),
     'db.t3.small': u(0.036),
     'db.t3.medium': u(0.072),
