@@ -34,8 +34,11 @@ const CORE: Record<string, OptionSpec> = {
   migrationFormat: { type: 'string', description: 'script, tfmigrate or moved, as --migration-format' },
 };
 
+const kindOf = (value: unknown): string => (Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value);
+const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+
 function typeError(where: string, spec: OptionSpec, value: unknown): string | null {
-  const got = Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value;
+  const got = kindOf(value);
   switch (spec.type) {
     case 'string':
       return typeof value === 'string' ? null : `${where}: expected a string, got ${got}`;
@@ -51,6 +54,28 @@ function typeError(where: string, spec: OptionSpec, value: unknown): string | nu
       return value !== null && typeof value === 'object' && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'string')
         ? null
         : `${where}: expected an object of strings, got ${got}`;
+    case 'number-map': {
+      if (!isObject(value)) return `${where}: expected an object of numbers, got ${got}`;
+      const bad = Object.entries(value).filter(([, v]) => typeof v !== 'number');
+      return bad.length === 0 ? null : bad.map(([k, v]) => `${where}.${k}: expected a number, got ${kindOf(v)}`).join('\n');
+    }
+    case 'record-map': {
+      if (!isObject(value)) return `${where}: expected an object of objects, got ${got}`;
+      const fields = spec.fields ?? {};
+      const problems: string[] = [];
+      for (const [key, entry] of Object.entries(value)) {
+        if (!isObject(entry)) {
+          problems.push(`${where}.${key}: expected an object (with ${Object.keys(fields).join(', ')}), got ${kindOf(entry)}`);
+          continue;
+        }
+        for (const [name, v] of Object.entries(entry)) {
+          const field = fields[name];
+          if (!field) problems.push(`${where}.${key}.${name}: unknown key (known keys: ${Object.keys(fields).join(', ')})`);
+          else if (typeof v !== field.type) problems.push(`${where}.${key}.${name}: expected ${field.type === 'boolean' ? 'true or false' : `a ${field.type}`}, got ${kindOf(v)}`);
+        }
+      }
+      return problems.length === 0 ? null : problems.join('\n');
+    }
   }
 }
 

@@ -5,9 +5,11 @@
 import type { Transform } from '../src/engine/transform.js';
 import commonTags from './common-tags.js';
 import dedupeProviders from './dedupe-providers.js';
+import envSizing from './env-sizing.js';
 import extractSecrets from './extract-secrets.js';
 import foldSecurityRules from './fold-security-rules.js';
 import mergeEnvironments from './merge-environments.js';
+import rdsHardening from './rds-hardening.js';
 import requiredTags from './required-tags.js';
 import s3Backend from './s3-backend.js';
 
@@ -19,4 +21,6 @@ export const transforms: readonly Transform<unknown>[] = [
   requiredTags as Transform<unknown>,
   commonTags as Transform<unknown>,
   s3Backend as Transform<unknown>,
+  envSizing as Transform<unknown>,
+  rdsHardening as Transform<unknown>,
 ];

@@ -36,6 +36,7 @@ Selection:
   --transforms a,b              run only these transforms (see --list-transforms); behaviour
                                 transforms run only when named here or in the config
   --list-transforms             list the transforms with their kinds and descriptions
+                                (behaviour, opt-in: ${registry.filter((t) => t.optIn).map((t) => t.id).join(', ') || 'none'}), options and config keys
   --exclude GLOB                skip matching paths (repeatable), e.g. --exclude 'legacy/**'
                                 '# tfcodemod:ignore' on the line before a block skips the block
   --environments dev,stg,prd    environment names (overrides detection)
@@ -72,6 +73,8 @@ export function listTransforms(registry: readonly Transform<unknown>[]): string 
     for (const [name, o] of Object.entries(t.options)) {
       const where = [o.flag ? `--${o.flag}` : '', o.config ? `config ${o.config}` : ''].filter(Boolean).join(', ');
       lines.push(`${' '.repeat(width)}  option ${name}: ${o.description}${where ? ` (${where})` : ''}`);
+      for (const [field, f] of Object.entries(o.fields ?? {})) lines.push(`${' '.repeat(width)}    ${field} (${f.type}): ${f.description}`);
+      if (o.example && o.config && (o.type === 'record-map' || o.type === 'number-map')) lines.push(`${' '.repeat(width)}    e.g. "${o.config}": ${o.example}`);
     }
   }
   return lines.join('\n') + '\n';

@@ -26,7 +26,9 @@ address after the moves; what cannot be evaluated is "cannot judge".
 Options:
   --moves FILE              the --json report of a run (its moves, and the effects of its
                             behaviour changes, which count as intended), or a JSON list of moves
-  --workspaces dev,prod     target workspaces (default: the moves' destinations, or default)
+  --workspaces dev,prod     target workspaces (default: the moves' destinations and the
+                            effects' workspaces; without moves, when both sides are split by
+                            workspace, those their output "workspace" lists; else default)
   --var-file [WS:]FILE      a .tfvars file for every workspace, or only for WS (repeatable)
   --var NAME=VALUE          a variable value (repeatable)
   --allow-unknown           do not fail on "cannot judge"

@@ -92,9 +92,21 @@ export interface Change {
   secrets: string[];
 }
 
-export interface OptionSpec {
-  type: 'string' | 'string[]' | 'number' | 'boolean' | 'map';
+/** A field of a `record-map` option's values. */
+export interface OptionField {
+  type: 'string' | 'number' | 'boolean';
   description: string;
+}
+
+export interface OptionSpec {
+  /**
+   * `map`: an object of strings; `number-map`: an object of numbers; `record-map`: an object
+   * whose values are objects with some of `fields` (e.g. a policy per environment).
+   */
+  type: 'string' | 'string[]' | 'number' | 'boolean' | 'map' | 'number-map' | 'record-map';
+  description: string;
+  /** For `record-map`: the fields each value may have. */
+  fields?: Record<string, OptionField>;
   default?: unknown;
   /** The CLI flag that sets it (without dashes), if any. */
   flag?: string;

@@ -26,7 +26,7 @@ export interface CompareInput {
   before(workspace: string): Rendered;
   after(workspace: string): Rendered;
   moves: StateMove[];
-  /** Target workspaces; default: the moves' destinations, or `default`. */
+  /** Target workspaces; default: the moves' destinations and the effects' workspaces, or `default`. */
   workspaces?: string[];
   /** What accepted behaviour changes do on purpose. */
   effects?: Effect[];
@@ -70,7 +70,9 @@ export function compare(input: CompareInput): Difference[] {
   const moves = input.moves;
   // A moved block's move lands in whatever workspace the address is: not a destination of its own.
   const placed = moves.filter((m) => !anywhere(m));
-  const destinations = [...new Set((placed.length > 0 ? placed : moves).map((m) => m.to.workspace))];
+  // The workspaces of the effects too: a behaviour change to a module already split by workspace
+  // has no moves, and its effects are in dev, prod..., never in default.
+  const destinations = [...new Set([...(placed.length > 0 ? placed : moves).map((m) => m.to.workspace), ...(input.effects ?? []).map((e) => e.workspace)])];
   const workspaces = input.workspaces ?? (destinations.length > 0 ? destinations : ['default']);
   const legacy = moves.length > 0 ? input.before('default') : null;
   const diffs: Difference[] = [];

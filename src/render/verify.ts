@@ -4,6 +4,7 @@ import { parseHcl } from '../cst/parser.js';
 import { lineEndingOf } from '../cst/text.js';
 import type { Effect, StateMove } from '../engine/types.js';
 import { ModuleIndex, type SourceFile } from '../terraform/module-index.js';
+import { declaredWorkspaces } from '../terraform/workspaces.js';
 import { compare, type Difference } from './compare.js';
 import { renderModule, type Rendered } from './render.js';
 import { automaticVarFiles, readVarFile } from './variables.js';
@@ -64,13 +65,23 @@ export function verifyModule(input: VerifyInput): VerifyResult {
       before: render(sides[0]!),
       after: render(sides[1]!),
       moves: input.moves,
-      ...(input.workspaces ? { workspaces: input.workspaces } : {}),
+      ...(input.workspaces ? { workspaces: input.workspaces } : workspacesOf(sides[0]!.index, sides[1]!.index, input)),
       effects: input.effects ?? [],
     });
     return { differences, equivalent: !differences.some((d) => isFailure(d, input.allowUnknown)) };
   } finally {
     for (const s of sides) for (const f of s.index.files) f.tree.delete();
   }
+}
+
+/**
+ * Without moves, a module split by workspace before and after is compared in every workspace it
+ * declares (and those of the effects): in default it plans nothing, so comparing default proves
+ * nothing.
+ */
+function workspacesOf(before: ModuleIndex, after: ModuleIndex, input: VerifyInput): { workspaces?: string[] } {
+  const declared = input.moves.length === 0 && declaredWorkspaces(before) ? declaredWorkspaces(after) : null;
+  return declared ? { workspaces: [...new Set([...declared, ...(input.effects ?? []).map((e) => e.workspace)])] } : {};
 }
 
 function parseSide(texts: ReadonlyMap<string, string>): { index: ModuleIndex; texts: ReadonlyMap<string, string> } {
