@@ -10,7 +10,7 @@ import { removalRange } from '../src/cst/structure.js';
 import type { ChangeBuilder, ModuleView, TransformContext } from '../src/engine/transform.js';
 import { ignores } from '../src/terraform/ignore-directive.js';
 import { META_ARGUMENTS, type BlockRef } from '../src/terraform/module-index.js';
-import { workspaceEnvironments } from '../src/terraform/environments.js';
+import { workspaceEnvironments } from '../src/terraform/workspaces.js';
 import { requireTerraform } from '../src/terraform/required-version.js';
 import { traversalsIn } from '../src/terraform/references.js';
 

@@ -35,8 +35,8 @@ Output:
 Selection:
   --transforms a,b              run only these transforms (see --list-transforms); behaviour
                                 transforms run only when named here or in the config
-  --list-transforms             list the transforms with their kinds and descriptions
-                                (behaviour, opt-in: ${registry.filter((t) => t.optIn).map((t) => t.id).join(', ') || 'none'}), options and config keys
+  --list-transforms             list the transforms: kinds, descriptions, options, config keys;
+                                opt-in behaviour ones: ${registry.filter((t) => t.optIn).map((t) => t.id).join(', ') || 'none'}
   --exclude GLOB                skip matching paths (repeatable), e.g. --exclude 'legacy/**'
                                 '# tfcodemod:ignore' on the line before a block skips the block
   --environments dev,stg,prd    environment names (overrides detection)

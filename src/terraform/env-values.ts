@@ -22,7 +22,7 @@ import type { Value } from '../render/value.js';
 import { splitEnvName } from './environments.js';
 import type { BlockRef } from './module-index.js';
 import { traversalsIn } from './references.js';
-import { declaredWorkspaces } from './workspaces.js';
+import { workspaceEnvironments } from './workspaces.js';
 
 export type EnvStrategy = 'workspace' | 'for_each' | 'copy';
 
@@ -86,19 +86,14 @@ export class EnvModel {
   }
 
   /**
-   * The workspaces of a module merge-environments split by workspace: the environments its
-   * `output "workspace"` precondition lists (or `--environments`), when blocks use
-   * `terraform.workspace`.
+   * The workspaces of a module split by workspace (src/terraform/workspaces.ts), or the
+   * `--environments` given, when it reads `terraform.workspace`.
    */
   private findWorkspaces(): string[] | null {
-    let uses = false;
-    for (const b of this.module.index.blocks) {
-      if (b.type !== 'resource' || !b.body) continue;
-      for (const t of traversalsIn(b.node, b.file.text)) if (t.root === 'terraform' && t.steps[0] === 'workspace') uses = true;
-    }
-    if (!uses) return null;
+    const envs = workspaceEnvironments(this.module.index);
+    if (envs === null) return null;
     if (this.environments && this.environments.length > 0) return [...this.environments];
-    return declaredWorkspaces(this.module.index);
+    return envs.length > 0 ? envs : null;
   }
 
   /** The resources of these types that belong to environments, with their instances. */

@@ -2,9 +2,6 @@
 // A name is split into tokens at `_` and `-`; a token that is an environment name marks the
 // name's environment, and the name without it is the base name the group merges into.
 
-import { attributeValue, objectElements } from '../cst/nodes.js';
-import type { ModuleIndex } from './module-index.js';
-import { traversalsIn } from './references.js';
 
 export const DEFAULT_ENVIRONMENTS: readonly string[] = [
   'dev',
@@ -67,25 +64,3 @@ export function owningEnvironment(envs: readonly string[]): string {
   return envs[envs.length - 1]!;
 }
 
-/**
- * The environments of a module merged by workspace: what `contains([...], terraform.workspace)`,
- * `terraform.workspace == "x"` and the keys of locals maps looked up by `[terraform.workspace]`
- * name, in the order first seen. Null when no expression of the module reads
- * `terraform.workspace` (comments do not count); empty when it does but names none.
- */
-export function workspaceEnvironments(index: ModuleIndex): string[] | null {
-  const reads = index.files.some((f) => traversalsIn(f.tree.rootNode, f.text).some((t) => t.root === 'terraform' && t.steps[0] === 'workspace'));
-  if (!reads) return null;
-  const envs = new Set<string>();
-  for (const f of index.files) {
-    const text = f.text.replace(/(^|[^"\w])(#|\/\/).*$/gm, '$1');
-    for (const m of text.matchAll(/contains\(\s*\[([^\]]*)\]\s*,\s*terraform\.workspace\s*\)/g)) for (const s of m[1]!.matchAll(/"([^"]+)"/g)) envs.add(s[1]!);
-    for (const m of text.matchAll(/terraform\.workspace\s*==\s*"([^"]+)"|"([^"]+)"\s*==\s*terraform\.workspace/g)) envs.add((m[1] ?? m[2])!);
-    for (const m of text.matchAll(/\blocal\.([A-Za-z_][\w-]*)\s*\[\s*terraform\.workspace\s*\]/g)) {
-      const local = index.locals.get(m[1]!);
-      const value = local ? attributeValue(local.attr) : null;
-      if (value) for (const e of objectElements(value, local!.block.file.text)) envs.add(e.key);
-    }
-  }
-  return [...envs];
-}

@@ -28,7 +28,7 @@ describe('behaviour transforms on the command line', () => {
     expect(list).toContain('(config envSizing.policy)');
     expect(list).toContain('maxDbInstanceClass (string): largest aws_db_instance instance_class');
     expect(list).toContain('(config rdsHardening.backupRetention)');
-    expect(tfcodemod(['--help'], projectRoot).stdout).toContain('(behaviour, opt-in: env-sizing, rds-hardening)');
+    expect(tfcodemod(['--help'], projectRoot).stdout).toContain('opt-in behaviour ones: required-tags, env-sizing, rds-hardening');
   });
 
   it('a plain run leaves them out; named, they run', () => {
