@@ -188,6 +188,7 @@ export async function processModule(job: ModuleJob, settings: RunSettings): Prom
   for (const r of run.records) {
     if (r.status !== 'applied') result.notApplied.push({ id: r.change.id, title: r.change.title, kind: r.change.kind, note: r.note ?? r.status });
   }
+  result.secrets.push(...run.secrets);
   for (const r of run.records) {
     if (r.status !== 'applied') continue;
     const { edits: _e, appends: _a, lines: _l, secrets, ...rest } = r.change;

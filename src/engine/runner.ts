@@ -6,6 +6,7 @@ import type { TextEdit } from '../cst/edit.js';
 import { lineEndingOf } from '../cst/text.js';
 import { ignoredRanges } from '../terraform/ignore-directive.js';
 import { ModuleIndex, type SourceFile } from '../terraform/module-index.js';
+import { secretLiterals } from '../terraform/secret-literals.js';
 import { applyChanges } from './apply-change.js';
 import { ChangeCollector, type ModuleView, type Transform } from './transform.js';
 import type { Change, Finding, OptionValues } from './types.js';
@@ -78,6 +79,8 @@ export interface ModuleRun {
   outputs: Map<string, ModuleOutput>;
   findings: Finding[];
   errors: ModuleError[];
+  /** Literal values of secret-like arguments in the module as read: masked in printed diffs. */
+  secrets: string[];
 }
 
 export interface RunSettings {
@@ -205,7 +208,7 @@ export function runModule(input: ModuleInput, settings: RunSettings): ModuleRun 
   } finally {
     for (const f of parsed.values()) f.tree.delete();
   }
-  return { records, outputs, findings, errors };
+  return { records, outputs, findings, errors, secrets: outputs.size > 0 ? secretLiterals(input.files) : [] };
 }
 
 export function touchedFiles(c: Change): string[] {

@@ -90,6 +90,18 @@ describe('tfcodemod CLI', () => {
     expect(shown.stdout).toContain('\x1b[32m+');
   });
 
+  it('masks literal secrets in the diff whichever transforms run (a merge moves passwords into locals)', () => {
+    const dir = legacyCopy();
+    const r = tfcodemod(['--transforms', 'merge-environments'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('diff --git a/environments.tf b/environments.tf');
+    expect(r.stdout).toMatch(/password = \{\n[^]*?"\*\*\*\*\*\*\*\*"/);
+    for (const s of ['dev-Passw0rd!', 'Pr0d-S3cret-2019']) expect(r.stdout).not.toContain(s);
+    // Ordinary words are not masked (ports, booleans): the diff stays readable.
+    expect(r.stdout).toContain('true');
+    expect(tfcodemod(['--transforms', 'merge-environments', '--show-secrets'], dir).stdout).toContain('Pr0d-S3cret-2019');
+  });
+
   it('--check exits 1 while there are changes and 0 after --write', () => {
     const dir = legacyCopy();
     expect(tfcodemod(['--check'], dir).code).toBe(1);
