@@ -1,11 +1,22 @@
 // --help and --list-transforms text.
 import type { Transform } from '../engine/transform.js';
 
+/** Words of `text` in lines of at most `width` characters. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 1 + word.length <= width) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
 export function helpText(registry: readonly Transform<unknown>[], version: string): string {
   const transformFlags = registry.flatMap((t) =>
     Object.values(t.options)
       .filter((o) => o.flag)
-      .map((o) => `  --${o.flag} ${o.type === 'boolean' ? '' : 'VALUE'}`.padEnd(32) + `${o.description} (${t.id})`),
+      .map((o) => `  --${o.flag} ${o.type === 'boolean' ? '' : 'VALUE'}`.padEnd(32) + wrap(`${o.description} (${t.id})`, 100 - 32).join(`\n${' '.repeat(32)}`)),
   );
   return `tfcodemod ${version}: rewrite legacy Terraform into DRY, secure Terraform, losslessly.
 

@@ -44,7 +44,9 @@ describe('tfcodemod CLI', () => {
   it('prints help, version and the transform list, exit 0', () => {
     const help = tfcodemod(['--help'], projectRoot);
     expect(help.code).toBe(0);
-    for (const flag of ['--write', '--check', '--json', '--patch', '--transforms', '--exclude', '--backend-bucket', 'Exit codes']) expect(help.stdout).toContain(flag);
+    for (const flag of ['--write', '--check', '--json', '--patch', '--transforms', '--exclude', '--backend-bucket', '--strategy', 'Exit codes']) expect(help.stdout).toContain(flag);
+    // It reads in a 100-column terminal, the transforms' own flags included.
+    expect(help.stdout.split('\n').filter((l) => l.length > 100)).toEqual([]);
     const version = tfcodemod(['--version'], projectRoot);
     expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')).version);
     const list = tfcodemod(['--list-transforms'], projectRoot);
