@@ -180,7 +180,7 @@ export function rewrite(expr: Node, text: string, ctx: ExprContext): Rewritten {
     } else {
       const home = target.env ?? target.envs.join(', ');
       const from = ctx.env === null ? 'it' : `the ${ctx.env} copy`;
-      out.problems.push(`${from} refers to ${text.slice(t.start, t.end)}, which lives in ${home ? `workspace ${home}` : 'no workspace'} after the split; its value is not written in the configuration, and no data source can read it by a name that is`);
+      out.problems.push(`${from} refers to ${text.slice(t.start, t.end)}, which lives in ${home ? `workspace ${home}` : 'no workspace'} after the split; its value is not written in the configuration, nor a name a data source could find it by`);
     }
   }
   mapReps.sort((a, b) => a.start - b.start);

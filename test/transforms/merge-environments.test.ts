@@ -430,7 +430,7 @@ resource "aws_security_group_rule" "prod_from_dev" {
       only(),
     );
     expect(run.outputs.size).toBe(0);
-    expect(warnings(run).join('\n')).toContain('aws_security_group.dev_web.id, which lives in workspace dev after the split; its value is not written in the configuration, and no data source can read it by a name that is');
+    expect(warnings(run).join('\n')).toContain('aws_security_group.dev_web.id, which lives in workspace dev after the split; its value is not written in the configuration, nor a name a data source could find it by');
   });
 
   it('turns nested blocks that differ into a dynamic block over a per-environment list, comments included', async () => {
