@@ -3,15 +3,15 @@
 // name, each rule's arguments exactly as written (null where a rule lacks one), comments with
 // their rule. The set of rules is unchanged. Findings: rules open to the internet beyond 80/443,
 // duplicates, groups near AWS's rule limits.
-import { attributeName, blockLabels, blocksOf, bodyOf, itemsOf, normalizedText, walk } from '../src/cst/nodes.js';
+import { attributeName, blockLabels, blocksOf, bodyOf, itemsOf, normalizedText, stringValue, walk } from '../src/cst/nodes.js';
 import type { Node } from '../src/cst/parser.js';
 import { attributeUnion, dynamicBlockText, hasStrayComment, leadingCommentRange, mapEntryText } from '../src/cst/block-data.js';
 import { removalRange } from '../src/cst/structure.js';
 import { lineEndAfterBreak, lineStartOf } from '../src/cst/text.js';
 import { defineTransform, type ModuleView, type TransformContext } from '../src/engine/transform.js';
 import { ignores } from '../src/terraform/ignore-directive.js';
-import type { BlockRef } from '../src/terraform/module-index.js';
-import { traversalsIn } from '../src/terraform/references.js';
+import type { BlockRef, ModuleIndex } from '../src/terraform/module-index.js';
+import { exactTraversal, traversalsIn } from '../src/terraform/references.js';
 import { ruleArg, uniqueRuleNames } from '../src/terraform/security-rules.js';
 import { applyRuleFold, planRuleFolds, ruleMovesAsBlocks, type RuleFold } from './fold-security-rules-resources.js';
 
@@ -44,8 +44,28 @@ function refusal(group: BlockRef, rules: Node[], text: string): string | null {
   return null;
 }
 
+/**
+ * What the prefix lists of a rule count toward the quota, by family: a managed prefix list of this
+ * module counts its `max_entries` (AWS counts the maximum, not the entries in use); one whose
+ * maximum is not written here counts as one, a lower bound.
+ */
+function prefixListWeight(rule: Node, text: string, index: ModuleIndex): { v4: number; v6: number } {
+  const v = ruleArg(rule, 'prefix_list_ids');
+  const tuple = v?.descendantsOfType('tuple')[0];
+  const out = { v4: 0, v6: 0 };
+  if (!v) return out;
+  for (const item of tuple ? tuple.namedChildren.filter((c): c is Node => c?.type === 'expression') : [v]) {
+    const t = exactTraversal(item, text);
+    const list = t?.root === 'aws_ec2_managed_prefix_list' && typeof t.steps[0] === 'string' ? index.resources.get(`aws_ec2_managed_prefix_list.${t.steps[0]}`) : undefined;
+    const max = list ? Number(ruleArg(list.node, 'max_entries')?.text) : NaN;
+    const family = list ? ruleArg(list.node, 'address_family') : null;
+    out[family && stringValue(family, list!.file.text) === 'IPv6' ? 'v6' : 'v4'] += Number.isInteger(max) && max > 0 ? max : 1;
+  }
+  return out;
+}
+
 /** Findings on literal rules: open to the internet beyond 80/443, duplicates, near the quota. */
-function inspect(group: BlockRef, kind: string, rules: Node[], ctx: TransformContext): void {
+function inspect(group: BlockRef, kind: string, rules: Node[], index: ModuleIndex, ctx: TransformContext): void {
   const text = group.file.text;
   const at = (n: Node) => ({ file: group.file, node: n });
   const strings = (rule: Node, name: string): string[] => {
@@ -86,8 +106,9 @@ function inspect(group: BlockRef, kind: string, rules: Node[], ctx: TransformCon
     const twin = seen.get(identity);
     if (twin) ctx.finding('warning', `${label}: this ${kind} rule repeats the one at line ${twin.startPosition.row + 1} (same ports, protocol and sources): AWS keeps one`, at(rule));
     else seen.set(identity, rule);
-    v4 += elements(rule, 'cidr_blocks') + elements(rule, 'security_groups') + elements(rule, 'prefix_list_ids') + (ruleArg(rule, 'self')?.text === 'true' ? 1 : 0);
-    v6 += elements(rule, 'ipv6_cidr_blocks');
+    const lists = prefixListWeight(rule, text, index);
+    v4 += elements(rule, 'cidr_blocks') + elements(rule, 'security_groups') + lists.v4 + (ruleArg(rule, 'self')?.text === 'true' ? 1 : 0);
+    v6 += elements(rule, 'ipv6_cidr_blocks') + lists.v6;
   }
   for (const [family, n] of [['IPv4', v4], ['IPv6', v6]] as const) {
     if (n >= NEAR_LIMIT) {
@@ -110,7 +131,7 @@ function plan(module: ModuleView, ctx: TransformContext): Plan | null {
     for (const kind of KINDS) {
       const rules = blocksOf(group.body, kind).filter((b) => blockLabels(b, text).length === 0);
       if (rules.length === 0) continue;
-      inspect(group, kind, rules, ctx);
+      inspect(group, kind, rules, module.index, ctx);
       if (rules.length < 2) continue;
       const why = refusal(group, rules, text);
       if (why) {

@@ -226,6 +226,44 @@ locals {
     ]);
   });
 
+  it('counts a managed prefix list of the module as its maximum entries, in its address family; one from elsewhere as one', async () => {
+    const group = (lists: string) => `resource "aws_ec2_managed_prefix_list" "partners" {
+  name           = "partners"
+  address_family = "IPv4"
+  max_entries    = 50
+}
+
+resource "aws_ec2_managed_prefix_list" "partners_v6" {
+  name           = "partners-v6"
+  address_family = "IPv6"
+  max_entries    = 55
+}
+
+resource "aws_security_group" "api" {
+  ingress {
+    from_port       = 443
+    to_port         = 443
+    protocol        = "tcp"
+    prefix_list_ids = [${lists}]
+  }
+
+  ingress {
+    from_port   = 8443
+    to_port     = 8443
+    protocol    = "tcp"
+    cidr_blocks = ["10.0.0.0/8"]
+  }
+}
+`;
+    const run = await runTransforms({ 'sg.tf': group('aws_ec2_managed_prefix_list.partners.id, aws_ec2_managed_prefix_list.partners_v6.id') }, only);
+    expect(messages(run, 'warning')).toEqual([
+      'aws_security_group.api: 51 IPv4 ingress rules (each CIDR and source group counts; a prefix list counts its maximum entries): AWS allows 60 by default',
+      'aws_security_group.api: 55 IPv6 ingress rules (each CIDR and source group counts; a prefix list counts its maximum entries): AWS allows 60 by default',
+    ]);
+    // A prefix list whose maximum is not in the module: one entry, no warning.
+    expect(messages(await runTransforms({ 'sg.tf': group('"pl-0123456789abcdef0"') }, only), 'warning')).toEqual([]);
+  });
+
   it('after merge-environments, a merged group whose copies had the same rules gets them folded once', async () => {
     const sg = (env: string) => `resource "aws_security_group" "${env}_web" {
   name = "${env}-web"
