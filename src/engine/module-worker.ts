@@ -1,6 +1,6 @@
-// A worker thread that processes modules. It starts its parsers as soon as it exists, then
-// waits for the run's settings (the registry to load and the transform options), then answers
-// each job with processModule's result (plain data).
+// A worker thread that processes modules. It starts tree-sitter as soon as it exists, then
+// waits for the run's settings (the registry to load, the transform options, HashiCorp's parser
+// compiled by the main thread), then answers each job with processModule's result (plain data).
 import { parentPort } from 'node:worker_threads';
 import { initParser } from '../cst/parser.js';
 import { startHclChecker } from './hcl-validity.js';
@@ -9,13 +9,13 @@ import type { RunSettings } from './runner.js';
 import type { Transform } from './transform.js';
 import type { PoolSetup } from './worker-pool.js';
 
-const parsers = initParser().then(() => startHclChecker());
+const parser = initParser();
 let settings: Promise<RunSettings> | null = null;
 
 async function configure(setup: PoolSetup): Promise<RunSettings> {
   const { transforms } = (await import(setup.registry)) as { transforms: readonly Transform<unknown>[] };
   const byId = new Map(transforms.map((t) => [t.id, t]));
-  await parsers;
+  await Promise.all([parser, startHclChecker(setup.hclChecker)]);
   return {
     transforms: setup.transformIds.map((id) => byId.get(id)!),
     options: new Map(setup.options),

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { CompiledHclChecker } from './hcl-validity.js';
 import type { ModuleJob, ModuleResult } from './pipeline.js';
 import type { RunSettings } from './runner.js';
 import type { OptionValues } from './types.js';
@@ -16,6 +17,8 @@ export interface PoolSetup {
   options: [string, OptionValues][];
   facts: [string, unknown][];
   decisions: { rejected: string[]; behaviourFrom: string[] };
+  /** HashiCorp's parser, compiled once for every worker (see compileHclChecker). */
+  hclChecker: CompiledHclChecker;
 }
 
 const WORKER = new URL('./module-worker.js', import.meta.url);
@@ -38,13 +41,14 @@ export function workerCount(modules: number, env: NodeJS.ProcessEnv): number {
   return Math.max(0, Math.min(4, availableParallelism(), Math.ceil(modules / 12)));
 }
 
-export function poolSetup(registry: string, settings: RunSettings): PoolSetup {
+export function poolSetup(registry: string, settings: RunSettings, hclChecker: CompiledHclChecker): PoolSetup {
   return {
     registry,
     transformIds: settings.transforms.map((t) => t.id),
     options: [...settings.options],
     facts: [...settings.facts],
     decisions: { rejected: [...settings.decisions.rejected], behaviourFrom: [...settings.decisions.behaviourFrom] },
+    hclChecker,
   };
 }
 
