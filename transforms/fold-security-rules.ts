@@ -3,7 +3,7 @@
 // name, each rule's arguments exactly as written (null where a rule lacks one), comments with
 // their rule. The set of rules is unchanged. Findings: rules open to the internet beyond 80/443,
 // duplicates, groups near AWS's rule limits.
-import { attributeName, attributeOf, attributeValue, blockLabels, blocksOf, bodyOf, itemsOf, normalizedText, stringValue, walk } from '../src/cst/nodes.js';
+import { attributeName, attributesOf, attributeValue, blockLabels, blocksOf, bodyOf, itemsOf, normalizedText, stringValue, walk } from '../src/cst/nodes.js';
 import type { Node } from '../src/cst/parser.js';
 import { attributeUnion, dynamicBlockText, hasStrayComment, leadingCommentRange, mapEntryText } from '../src/cst/block-data.js';
 import { removalRange } from '../src/cst/structure.js';
@@ -28,16 +28,24 @@ interface Fold {
   keys: string[];
 }
 
-/** The value of a rule block's argument, or null. */
-function ruleArg(rule: Node, name: string): Node | null {
-  const a = attributeOf(bodyOf(rule), name);
-  return a && attributeValue(a);
+/**
+ * The values of a rule block's arguments, read once: the value of the named argument (the first
+ * one where a name repeats), or null.
+ */
+function ruleArgs(rule: Node): (name: string) => Node | null {
+  const values = new Map<string, Node | null>();
+  for (const a of attributesOf(bodyOf(rule))) {
+    const name = attributeName(a);
+    if (!values.has(name)) values.set(name, attributeValue(a));
+  }
+  return (name) => values.get(name) ?? null;
 }
 
 /** A readable name for a rule: its description, else protocol and ports. */
 function ruleName(rule: Node, text: string): string {
-  const arg = (name: string): string | null => ruleArg(rule, name)?.text.replace(/^"|"$/g, '') ?? null;
-  const d = ruleArg(rule, 'description');
+  const args = ruleArgs(rule);
+  const arg = (name: string): string | null => args(name)?.text.replace(/^"|"$/g, '') ?? null;
+  const d = args('description');
   const description = d ? stringValue(d, text) : null;
   let name = (description ?? '').toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 40).replace(/_+$/, '');
   if (!name) {
@@ -68,8 +76,7 @@ function refusal(group: BlockRef, rules: Node[], text: string): string | null {
 function inspect(group: BlockRef, kind: string, rules: Node[], ctx: TransformContext): void {
   const text = group.file.text;
   const at = (n: Node) => ({ file: group.file, node: n });
-  const strings = (rule: Node, name: string): string[] => {
-    const v = ruleArg(rule, name);
+  const strings = (v: Node | null): string[] => {
     if (!v) return [];
     const out: string[] = [];
     walk(v, (n) => {
@@ -78,8 +85,7 @@ function inspect(group: BlockRef, kind: string, rules: Node[], ctx: TransformCon
     });
     return out;
   };
-  const elements = (rule: Node, name: string): number => {
-    const v = ruleArg(rule, name);
+  const elements = (v: Node | null): number => {
     if (!v) return 0;
     const tuple = v.descendantsOfType('tuple')[0];
     return tuple ? tuple.namedChildren.filter((c) => c?.type === 'expression').length : 1;
@@ -89,10 +95,11 @@ function inspect(group: BlockRef, kind: string, rules: Node[], ctx: TransformCon
   let v4 = 0;
   let v6 = 0;
   for (const rule of rules) {
-    const from = Number(ruleArg(rule, 'from_port')?.text);
-    const to = Number(ruleArg(rule, 'to_port')?.text);
-    const world = strings(rule, 'cidr_blocks').includes('0.0.0.0/0') || strings(rule, 'ipv6_cidr_blocks').includes('::/0');
-    const protocol = ruleArg(rule, 'protocol')?.text.replace(/"/g, '');
+    const arg = ruleArgs(rule);
+    const from = Number(arg('from_port')?.text);
+    const to = Number(arg('to_port')?.text);
+    const world = strings(arg('cidr_blocks')).includes('0.0.0.0/0') || strings(arg('ipv6_cidr_blocks')).includes('::/0');
+    const protocol = arg('protocol')?.text.replace(/"/g, '');
     const webOnly = Number.isFinite(from) && Number.isFinite(to) && from === to && (from === 80 || from === 443) && protocol !== '-1';
     if (kind === 'ingress' && world && !webOnly) {
       const ports = protocol === '-1' || protocol === 'all' ? 'all ports' : from === to ? `port ${from}` : `ports ${from}-${to}`;
@@ -106,8 +113,8 @@ function inspect(group: BlockRef, kind: string, rules: Node[], ctx: TransformCon
     const twin = seen.get(identity);
     if (twin) ctx.finding('warning', `${label}: this ${kind} rule repeats the one at line ${twin.startPosition.row + 1} (same ports, protocol and sources): AWS keeps one`, at(rule));
     else seen.set(identity, rule);
-    v4 += elements(rule, 'cidr_blocks') + elements(rule, 'security_groups') + elements(rule, 'prefix_list_ids') + (ruleArg(rule, 'self')?.text === 'true' ? 1 : 0);
-    v6 += elements(rule, 'ipv6_cidr_blocks');
+    v4 += elements(arg('cidr_blocks')) + elements(arg('security_groups')) + elements(arg('prefix_list_ids')) + (arg('self')?.text === 'true' ? 1 : 0);
+    v6 += elements(arg('ipv6_cidr_blocks'));
   }
   for (const [family, n] of [['IPv4', v4], ['IPv6', v6]] as const) {
     if (n >= NEAR_LIMIT) {
