@@ -120,9 +120,11 @@ export async function run(argv: string[], io: Io, registry: readonly Transform<u
   // Workers start now, loading their parsers while the roots are worked out.
   // The review runs on this thread: it needs every result, one module after another.
   const poolSize = registryUrl && !cli.interactive ? workerCount(discovery.modules.length, io.env) : 0;
-  const pool = poolSize > 0 ? new ModulePool(poolSize) : null;
-  // HashiCorp's parser is compiled here, once, for every worker.
+  const pool = poolSize > 0 ? new ModulePool(poolSize, registryUrl!) : null;
+  // HashiCorp's parser is compiled here, once, for every worker (a failure surfaces where it
+  // is awaited, below).
   const hclChecker = pool ? compileHclChecker() : null;
+  hclChecker?.catch(() => {});
   const treeErrors = discovery.problems.filter((p) => p.severity === 'error').map((p) => ({ file: shown(p.path), message: p.message }));
   for (const p of discovery.problems) err(`${shown(p.path)}: ${p.severity}: ${p.message}`);
 
@@ -197,7 +199,7 @@ export async function run(argv: string[], io: Io, registry: readonly Transform<u
       verify: !cli.noVerify,
     });
   }
-  if (pool) pool.configure(poolSetup(registryUrl!, settings, await hclChecker!));
+  if (pool) pool.configure(poolSetup(settings, await hclChecker!));
   // Results are used in module order; a few jobs ahead are in flight so every worker is busy.
   const ahead = pool ? pool.size * 3 : 1;
   const inflight = new Map<number, Promise<ModuleResult>>();

@@ -11,8 +11,6 @@ import type { OptionValues } from './types.js';
 
 /** What a worker needs to rebuild the run's settings (everything structured-cloneable). */
 export interface PoolSetup {
-  /** URL of the module exporting `transforms` (the registry). */
-  registry: string;
   transformIds: string[];
   options: [string, OptionValues][];
   facts: [string, unknown][];
@@ -41,9 +39,8 @@ export function workerCount(modules: number, env: NodeJS.ProcessEnv): number {
   return Math.max(0, Math.min(4, availableParallelism(), Math.ceil(modules / 12)));
 }
 
-export function poolSetup(registry: string, settings: RunSettings, hclChecker: CompiledHclChecker): PoolSetup {
+export function poolSetup(settings: RunSettings, hclChecker: CompiledHclChecker): PoolSetup {
   return {
-    registry,
     transformIds: settings.transforms.map((t) => t.id),
     options: [...settings.options],
     facts: [...settings.facts],
@@ -59,10 +56,13 @@ export class ModulePool {
   private readonly pending = new Map<number, { resolve: (r: ModuleResult) => void; reject: (e: Error) => void }>();
   private nextId = 0;
 
-  /** Starts `size` workers; they load their parsers while the run is still being prepared. */
-  constructor(size: number) {
+  /**
+   * Starts `size` workers; they load the registry (`registry`: URL of the module exporting
+   * `transforms`) and tree-sitter while the run is still being prepared.
+   */
+  constructor(size: number, registry: string) {
     for (let i = 0; i < size; i++) {
-      const w = new Worker(WORKER);
+      const w = new Worker(WORKER, { workerData: { registry } });
       w.on('message', (msg: { id: number; result?: ModuleResult; error?: string }) => {
         const p = this.pending.get(msg.id);
         this.pending.delete(msg.id);
