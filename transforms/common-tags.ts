@@ -60,13 +60,15 @@ function plan(module: ModuleView, ctx: TransformContext): Plan | null {
     if (!attr) continue;
     const value = attributeValue(attr)!;
     // Only literal maps, without comments (a comment could not be placed) and not ignored: else
-    // the module is left alone, since "every resource" would no longer hold.
+    // the module is left alone, since "every resource" would no longer hold. (The walk for
+    // comments comes last: tags merged from elsewhere are the common case, and the dearest.)
+    if (unwrap(value).type !== 'object' || ignores(b.ignore, ID)) return null;
     let comment = false;
     walk(value, (n) => {
       if (n.type === 'comment') comment = true;
       return !comment;
     });
-    if (unwrap(value).type !== 'object' || comment || ignores(b.ignore, ID)) return null;
+    if (comment) return null;
     const elements = objectElements(value, b.file.text);
     // Keys must be names or plain strings: a computed key could not be compared or moved.
     if (elements.some((e) => unwrap(e.keyNode).type !== 'variable_expr' && stringValue(e.keyNode, b.file.text) === null)) return null;

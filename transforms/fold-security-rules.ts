@@ -12,7 +12,7 @@ import { defineTransform, type ModuleView, type TransformContext } from '../src/
 import { ignores } from '../src/terraform/ignore-directive.js';
 import type { BlockRef, ModuleIndex } from '../src/terraform/module-index.js';
 import { exactTraversal, traversalsIn } from '../src/terraform/references.js';
-import { ruleArg, uniqueRuleNames } from '../src/terraform/security-rules.js';
+import { ruleArg, ruleArgs, uniqueRuleNames } from '../src/terraform/security-rules.js';
 import { applyRuleFold, planRuleFolds, ruleMovesAsBlocks, type RuleFold } from './fold-security-rules-resources.js';
 
 const ID = 'fold-security-rules';
@@ -49,8 +49,7 @@ function refusal(group: BlockRef, rules: Node[], text: string): string | null {
  * module counts its `max_entries` (AWS counts the maximum, not the entries in use); one whose
  * maximum is not written here counts as one, a lower bound.
  */
-function prefixListWeight(rule: Node, text: string, index: ModuleIndex): { v4: number; v6: number } {
-  const v = ruleArg(rule, 'prefix_list_ids');
+function prefixListWeight(v: Node | null, text: string, index: ModuleIndex): { v4: number; v6: number } {
   const tuple = v?.descendantsOfType('tuple')[0];
   const out = { v4: 0, v6: 0 };
   if (!v) return out;
@@ -68,8 +67,7 @@ function prefixListWeight(rule: Node, text: string, index: ModuleIndex): { v4: n
 function inspect(group: BlockRef, kind: string, rules: Node[], index: ModuleIndex, ctx: TransformContext): void {
   const text = group.file.text;
   const at = (n: Node) => ({ file: group.file, node: n });
-  const strings = (rule: Node, name: string): string[] => {
-    const v = ruleArg(rule, name);
+  const strings = (v: Node | null): string[] => {
     if (!v) return [];
     const out: string[] = [];
     walk(v, (n) => {
@@ -78,8 +76,7 @@ function inspect(group: BlockRef, kind: string, rules: Node[], index: ModuleInde
     });
     return out;
   };
-  const elements = (rule: Node, name: string): number => {
-    const v = ruleArg(rule, name);
+  const elements = (v: Node | null): number => {
     if (!v) return 0;
     const tuple = v.descendantsOfType('tuple')[0];
     return tuple ? tuple.namedChildren.filter((c) => c?.type === 'expression').length : 1;
@@ -89,10 +86,11 @@ function inspect(group: BlockRef, kind: string, rules: Node[], index: ModuleInde
   let v4 = 0;
   let v6 = 0;
   for (const rule of rules) {
-    const from = Number(ruleArg(rule, 'from_port')?.text);
-    const to = Number(ruleArg(rule, 'to_port')?.text);
-    const world = strings(rule, 'cidr_blocks').includes('0.0.0.0/0') || strings(rule, 'ipv6_cidr_blocks').includes('::/0');
-    const protocol = ruleArg(rule, 'protocol')?.text.replace(/"/g, '');
+    const arg = ruleArgs(rule);
+    const from = Number(arg('from_port')?.text);
+    const to = Number(arg('to_port')?.text);
+    const world = strings(arg('cidr_blocks')).includes('0.0.0.0/0') || strings(arg('ipv6_cidr_blocks')).includes('::/0');
+    const protocol = arg('protocol')?.text.replace(/"/g, '');
     const webOnly = Number.isFinite(from) && Number.isFinite(to) && from === to && (from === 80 || from === 443) && protocol !== '-1';
     if (kind === 'ingress' && world && !webOnly) {
       const ports = protocol === '-1' || protocol === 'all' ? 'all ports' : from === to ? `port ${from}` : `ports ${from}-${to}`;
@@ -106,9 +104,9 @@ function inspect(group: BlockRef, kind: string, rules: Node[], index: ModuleInde
     const twin = seen.get(identity);
     if (twin) ctx.finding('warning', `${label}: this ${kind} rule repeats the one at line ${twin.startPosition.row + 1} (same ports, protocol and sources): AWS keeps one`, at(rule));
     else seen.set(identity, rule);
-    const lists = prefixListWeight(rule, text, index);
-    v4 += elements(rule, 'cidr_blocks') + elements(rule, 'security_groups') + lists.v4 + (ruleArg(rule, 'self')?.text === 'true' ? 1 : 0);
-    v6 += elements(rule, 'ipv6_cidr_blocks') + lists.v6;
+    const lists = prefixListWeight(arg('prefix_list_ids'), text, index);
+    v4 += elements(arg('cidr_blocks')) + elements(arg('security_groups')) + lists.v4 + (arg('self')?.text === 'true' ? 1 : 0);
+    v6 += elements(arg('ipv6_cidr_blocks')) + lists.v6;
   }
   for (const [family, n] of [['IPv4', v4], ['IPv6', v6]] as const) {
     if (n >= NEAR_LIMIT) {

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { initParser } from '../cst/parser.js';
+import { compileHclChecker } from '../engine/hcl-validity.js';
 import { processModule, type ModuleJob, type ModuleResult } from '../engine/pipeline.js';
 import { ModulePool, poolSetup, workerCount } from '../engine/worker-pool.js';
 import type { RunSettings } from '../engine/runner.js';
@@ -119,7 +120,11 @@ export async function run(argv: string[], io: Io, registry: readonly Transform<u
   // Workers start now, loading their parsers while the roots are worked out.
   // The review runs on this thread: it needs every result, one module after another.
   const poolSize = registryUrl && !cli.interactive ? workerCount(discovery.modules.length, io.env) : 0;
-  const pool = poolSize > 0 ? new ModulePool(poolSize) : null;
+  const pool = poolSize > 0 ? new ModulePool(poolSize, registryUrl!) : null;
+  // HashiCorp's parser is compiled here, once, for every worker (a failure surfaces where it
+  // is awaited, below).
+  const hclChecker = pool ? compileHclChecker() : null;
+  hclChecker?.catch(() => {});
   const treeErrors = discovery.problems.filter((p) => p.severity === 'error').map((p) => ({ file: shown(p.path), message: p.message }));
   for (const p of discovery.problems) err(`${shown(p.path)}: ${p.severity}: ${p.message}`);
 
@@ -194,7 +199,7 @@ export async function run(argv: string[], io: Io, registry: readonly Transform<u
       verify: !cli.noVerify,
     });
   }
-  pool?.configure(poolSetup(registryUrl!, settings));
+  if (pool) pool.configure(poolSetup(settings, await hclChecker!));
   // Results are used in module order; a few jobs ahead are in flight so every worker is busy.
   const ahead = pool ? pool.size * 3 : 1;
   const inflight = new Map<number, Promise<ModuleResult>>();

@@ -1,5 +1,10 @@
 // Navigation helpers over tree-sitter-hcl nodes. Node type names are the grammar's own:
 // config_file, body, block, attribute, expression, object, object_elem, tuple, ...
+//
+// Each `type` (and each child taken one at a time) is a call into WebAssembly, and these
+// helpers run for every block of every module: they read each node's type once, walk the
+// children a node caches instead of copying them, and look where the grammar puts a child
+// (a block's body just before its `}`, an attribute's value last).
 import type { Node } from './parser.js';
 import { decodeQuotedLiteral, literalValue, readTemplate } from './strings.js';
 
@@ -11,29 +16,51 @@ export function namedChildrenOf(n: Node): Node[] {
   return n.namedChildren.filter((c): c is Node => c !== null);
 }
 
-/** The `body` of a config file or block, or null for an empty block (`x {}`). */
+/** The `body` of a config file or block (its only one), or null for an empty block (`x {}`). */
 export function bodyOf(n: Node): Node | null {
   if (n.type === 'body') return n;
-  for (const c of childrenOf(n)) if (c.type === 'body') return c;
+  const children = n.children;
+  for (let i = children.length - 1; i >= 0; i--) {
+    const c = children[i];
+    if (c && c.type === 'body') return c;
+  }
   return null;
 }
 
+/** The named children of `body` (none for null) whose type is one of `types`, in source order. */
+function namedChildrenOfType(body: Node | null, types: readonly string[]): Node[] {
+  const out: Node[] = [];
+  if (!body) return out;
+  for (const c of body.namedChildren) {
+    if (c && types.includes(c.type)) out.push(c);
+  }
+  return out;
+}
+
+const ITEM_TYPES = ['block', 'attribute'];
+const BLOCK_TYPE = ['block'];
+const ATTRIBUTE_TYPE = ['attribute'];
+
 /** Blocks and attributes of a body, in source order (comments left out). */
 export function itemsOf(body: Node | null): Node[] {
-  if (!body) return [];
-  return namedChildrenOf(body).filter((c) => c.type === 'block' || c.type === 'attribute');
+  return namedChildrenOfType(body, ITEM_TYPES);
 }
 
 export function blocksOf(body: Node | null, type?: string): Node[] {
-  return itemsOf(body).filter((c) => c.type === 'block' && (type === undefined || blockType(c) === type));
+  const blocks = namedChildrenOfType(body, BLOCK_TYPE);
+  return type === undefined ? blocks : blocks.filter((b) => blockType(b) === type);
 }
 
 export function attributesOf(body: Node | null): Node[] {
-  return itemsOf(body).filter((c) => c.type === 'attribute');
+  return namedChildrenOfType(body, ATTRIBUTE_TYPE);
 }
 
 export function attributeOf(body: Node | null, name: string): Node | null {
-  return attributesOf(body).find((a) => attributeName(a) === name) ?? null;
+  if (!body) return null;
+  for (const c of body.namedChildren) {
+    if (c && c.type === 'attribute' && attributeName(c) === name) return c;
+  }
+  return null;
 }
 
 export function blockType(block: Node): string {
@@ -43,8 +70,10 @@ export function blockType(block: Node): string {
 /** Block labels, decoded (`resource "aws_vpc" "main"` gives ["aws_vpc", "main"]). */
 export function blockLabels(block: Node, text: string): string[] {
   const labels: string[] = [];
-  for (let i = 1; i < block.childCount; i++) {
-    const c = block.child(i)!;
+  const children = block.children;
+  for (let i = 1; i < children.length; i++) {
+    const c = children[i];
+    if (!c) continue;
     const type = c.type;
     if (type === 'block_start') break;
     if (type === 'identifier') labels.push(text.slice(c.startIndex, c.endIndex));
@@ -71,9 +100,14 @@ export function attributeName(attr: Node): string {
   return attr.namedChild(0)?.text ?? '';
 }
 
-/** The value expression of an attribute. */
+/** The value expression of an attribute (its only one, after the `=`). */
 export function attributeValue(attr: Node): Node | null {
-  return childrenOf(attr).find((c) => c.type === 'expression') ?? null;
+  const children = attr.children;
+  for (let i = children.length - 1; i >= 0; i--) {
+    const c = children[i];
+    if (c && c.type === 'expression') return c;
+  }
+  return null;
 }
 
 /** Strips `expression` wrappers (and parentheses-free single-child wrappers) to the core node. */

@@ -3,7 +3,10 @@
 // accepts some invalid HCL (repeated attributes, multi-line quoted strings) and rejects some
 // valid HCL (`1e10`), so every file the tool would change is checked with this before and after.
 import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 
 export interface HclDiagnostic {
   line: number;
@@ -19,22 +22,55 @@ interface Bridge {
   parse(filename: string, contents: string): Promise<unknown>;
 }
 
+/** HashiCorp's parser compiled: a WebAssembly.Module, which worker threads can be sent. */
+export type CompiledHclChecker = object & { readonly __compiled: 'hcl2json' };
+
+// The little of the WebAssembly API used here (the project's TypeScript lib has no DOM types).
+declare const WebAssembly: {
+  compile(bytes: Uint8Array): Promise<CompiledHclChecker>;
+  instantiate(module: CompiledHclChecker, imports: object): Promise<object>;
+};
+
+interface GoRuntime {
+  importObject: object;
+  run(instance: object): Promise<void>;
+}
+
+const require = createRequire(import.meta.url);
+let compiled: Promise<CompiledHclChecker> | null = null;
 let ready: Promise<GoExports | null> | null = null;
 let go: GoExports | null = null;
 let bridge: Bridge | null = null;
 
 /**
- * Starts HashiCorp's parser (a Go WebAssembly module: about a quarter of a second), once per
- * thread; only runs that check something pay for it.
+ * Compiles HashiCorp's parser (the package's gzipped Go WebAssembly), once per thread. Threads
+ * started from one compiled module share its machine code: only the first pays for compiling
+ * it and for optimising its hot functions, a warm-up that costs more than checking a module.
  */
-export function startHclChecker(): Promise<unknown> {
+export function compileHclChecker(): Promise<CompiledHclChecker> {
+  compiled ??= (async () => {
+    const file = path.join(path.dirname(require.resolve('@cdktf/hcl2json/package.json')), 'main.wasm.gz');
+    return WebAssembly.compile(gunzipSync(await readFile(file)));
+  })();
+  return compiled;
+}
+
+/**
+ * Starts HashiCorp's parser once per thread, from `module` when another thread compiled it;
+ * only runs that check something pay for it.
+ */
+export function startHclChecker(module?: CompiledHclChecker): Promise<unknown> {
   ready ??= (async () => {
-    bridge = createRequire(import.meta.url)('@cdktf/hcl2json') as Bridge;
-    await bridge.parse('warm-up.tf', 'a = 1\n');
-    // The bridge wraps each call in a Promise and parses the JSON it gets back, which is most of
-    // the cost and not needed here; the Go function it calls answers synchronously.
-    const exported = (globalThis as { __parse_terraform_config_wasm__?: Partial<GoExports> }).__parse_terraform_config_wasm__;
-    go = typeof exported?.parse === 'function' ? (exported as GoExports) : null;
+    // Go's wasm_exec.js, set up the way the package's own bridge does it: it defines globalThis.Go.
+    require('@cdktf/hcl2json/wasm/bridge_wasm_exec.js');
+    const runtime = new (globalThis as unknown as { Go: new () => GoRuntime }).Go();
+    const instance = await WebAssembly.instantiate(module ?? (await compileHclChecker()), runtime.importObject);
+    // The Go program registers its functions on this object as it starts (before run() returns
+    // control); they answer synchronously, without the bridge's Promise and JSON parsing.
+    const exported: Partial<GoExports> = {};
+    (globalThis as { __parse_terraform_config_wasm__?: unknown }).__parse_terraform_config_wasm__ = exported;
+    void runtime.run(instance);
+    go = typeof exported.parse === 'function' ? (exported as GoExports) : null;
     return go;
   })();
   return ready;
@@ -71,7 +107,8 @@ async function check(name: string, text: string): Promise<HclDiagnostic | null> 
     if (answered) return failure === null ? null : parseDiagnostic(label, failure);
   }
   try {
-    await bridge!.parse(label, text);
+    bridge ??= require('@cdktf/hcl2json') as Bridge;
+    await bridge.parse(label, text);
     return null;
   } catch (e) {
     return parseDiagnostic(label, String((e as Error)?.message ?? e));

@@ -1,7 +1,8 @@
-// A worker thread that processes modules. It starts its parsers as soon as it exists, then
-// waits for the run's settings (the registry to load and the transform options), then answers
-// each job with processModule's result (plain data).
-import { parentPort } from 'node:worker_threads';
+// A worker thread that processes modules. It loads the registry and starts tree-sitter as soon
+// as it exists, then waits for the run's settings (the transforms and their options, HashiCorp's
+// parser compiled by the main thread), then answers each job with processModule's result (plain
+// data).
+import { parentPort, workerData } from 'node:worker_threads';
 import { initParser } from '../cst/parser.js';
 import { startHclChecker } from './hcl-validity.js';
 import { processModule, type ModuleJob } from './pipeline.js';
@@ -9,13 +10,16 @@ import type { RunSettings } from './runner.js';
 import type { Transform } from './transform.js';
 import type { PoolSetup } from './worker-pool.js';
 
-const parsers = initParser().then(() => startHclChecker());
+const parser = initParser();
+const registry = import((workerData as { registry: string }).registry) as Promise<{ transforms: readonly Transform<unknown>[] }>;
+// A failure to load it is reported when the settings are built, for each job.
+registry.catch(() => {});
 let settings: Promise<RunSettings> | null = null;
 
 async function configure(setup: PoolSetup): Promise<RunSettings> {
-  const { transforms } = (await import(setup.registry)) as { transforms: readonly Transform<unknown>[] };
+  const { transforms } = await registry;
   const byId = new Map(transforms.map((t) => [t.id, t]));
-  await parsers;
+  await Promise.all([parser, startHclChecker(setup.hclChecker)]);
   return {
     transforms: setup.transformIds.map((id) => byId.get(id)!),
     options: new Map(setup.options),

@@ -1,7 +1,7 @@
 // Runs the transforms over one module, in order, each on the result of the accepted changes of
 // the ones before it. Synchronous and free of I/O: texts in, texts and changes out.
 import { EditConflictError } from '../cst/edit.js';
-import { parseHcl, reparseHcl, syntaxProblems, type Tree } from '../cst/parser.js';
+import { parseHcl, reparseHcl, syntaxProblems, type Node, type Tree } from '../cst/parser.js';
 import type { TextEdit } from '../cst/edit.js';
 import { lineEndingOf } from '../cst/text.js';
 import { ignoredRanges } from '../terraform/ignore-directive.js';
@@ -68,7 +68,8 @@ export interface ModuleOutput {
   mode?: number;
   /**
    * For a changed `.tf` file: the ranges (in `after`) of the top-level items that hold every
-   * change, for checking them alone; the text around them is unchanged.
+   * change, for checking them alone; the text around them is unchanged, and so is every item
+   * left out (its text is that of an item of `before`).
    */
   changedItems?: { start: number; end: number }[];
 }
@@ -105,6 +106,8 @@ export function runModule(input: ModuleInput, settings: RunSettings): ModuleRun 
   const findings: Finding[] = [];
   const errors: ModuleError[] = [];
   const applied = new Set<string>();
+  // The top-level items of each .tf file as it was given, by text, taken before its first change.
+  const originalItems = new Map<string, Set<string>>();
 
   let index: ModuleIndex | null = input.index ?? null;
   const sourceFile = (name: string): SourceFile | undefined => {
@@ -175,7 +178,11 @@ export function runModule(input: ModuleInput, settings: RunSettings): ModuleRun 
             if (u.mode !== undefined) modes.set(name, u.mode);
             const tree = trees.get(name);
             if (tree && name.endsWith('.tf')) {
-              parsed.get(name)?.tree.delete();
+              const old = parsed.get(name);
+              if (old && !originalItems.has(name) && old.text === input.files.get(name)) {
+                originalItems.set(name, new Set(topLevelItems(old.tree).map((item) => old.text.slice(item.startIndex, item.endIndex))));
+              }
+              old?.tree.delete();
               parsed.set(name, { name, text: u.text, tree, eol: lineEndingOf(u.text) });
             } else tree?.delete();
           }
@@ -202,7 +209,7 @@ export function runModule(input: ModuleInput, settings: RunSettings): ModuleRun 
       if (before === null && after.trim() === '') continue;
       const mode = modes.get(name);
       const f = parsed.get(name);
-      const items = before !== null && f && f.text === after ? changedItems(before, after, f.tree) : undefined;
+      const items = before !== null && f && f.text === after ? changedItems(before, after, f.tree, originalItems.get(name)) : undefined;
       outputs.set(name, { before, after, ...(mode !== undefined ? { mode } : {}), ...(items ? { changedItems: items } : {}) });
     }
   } finally {
@@ -273,19 +280,28 @@ function reparse(
   return { trees, broken };
 }
 
-/** Ranges of the top-level items of `tree` that overlap where `after` differs from `before`. */
-function changedItems(before: string, after: string, tree: Tree): { start: number; end: number }[] {
+/** Blocks and attributes at the top level of a file (comments left out). */
+function topLevelItems(tree: Tree): Node[] {
+  const body = tree.rootNode.namedChildren.find((c) => c?.type === 'body');
+  return body ? body.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment') : [];
+}
+
+/**
+ * Ranges of the top-level items of `tree` that overlap where `after` differs from `before`,
+ * except those whose text is one of `unchanged` (the items of `before`).
+ */
+function changedItems(before: string, after: string, tree: Tree, unchanged?: ReadonlySet<string>): { start: number; end: number }[] {
   let head = 0;
   while (head < before.length && head < after.length && before[head] === after[head]) head++;
   let tail = 0;
   while (tail < before.length - head && tail < after.length - head && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
   const from = head;
   const to = after.length - tail;
-  const body = tree.rootNode.namedChildren.find((c) => c?.type === 'body');
   const out: { start: number; end: number }[] = [];
-  for (const item of body ? body.namedChildren : []) {
-    if (!item || item.type === 'comment') continue;
-    if (item.endIndex >= from && item.startIndex <= to) out.push({ start: item.startIndex, end: item.endIndex });
+  for (const item of topLevelItems(tree)) {
+    const start = item.startIndex;
+    const end = item.endIndex;
+    if (end >= from && start <= to && !unchanged?.has(after.slice(start, end))) out.push({ start, end });
   }
   return out;
 }

@@ -4,18 +4,19 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { CompiledHclChecker } from './hcl-validity.js';
 import type { ModuleJob, ModuleResult } from './pipeline.js';
 import type { RunSettings } from './runner.js';
 import type { OptionValues } from './types.js';
 
 /** What a worker needs to rebuild the run's settings (everything structured-cloneable). */
 export interface PoolSetup {
-  /** URL of the module exporting `transforms` (the registry). */
-  registry: string;
   transformIds: string[];
   options: [string, OptionValues][];
   facts: [string, unknown][];
   decisions: { rejected: string[]; behaviourFrom: string[] };
+  /** HashiCorp's parser, compiled once for every worker (see compileHclChecker). */
+  hclChecker: CompiledHclChecker;
 }
 
 const WORKER = new URL('./module-worker.js', import.meta.url);
@@ -38,13 +39,13 @@ export function workerCount(modules: number, env: NodeJS.ProcessEnv): number {
   return Math.max(0, Math.min(4, availableParallelism(), Math.ceil(modules / 12)));
 }
 
-export function poolSetup(registry: string, settings: RunSettings): PoolSetup {
+export function poolSetup(settings: RunSettings, hclChecker: CompiledHclChecker): PoolSetup {
   return {
-    registry,
     transformIds: settings.transforms.map((t) => t.id),
     options: [...settings.options],
     facts: [...settings.facts],
     decisions: { rejected: [...settings.decisions.rejected], behaviourFrom: [...settings.decisions.behaviourFrom] },
+    hclChecker,
   };
 }
 
@@ -55,10 +56,13 @@ export class ModulePool {
   private readonly pending = new Map<number, { resolve: (r: ModuleResult) => void; reject: (e: Error) => void }>();
   private nextId = 0;
 
-  /** Starts `size` workers; they load their parsers while the run is still being prepared. */
-  constructor(size: number) {
+  /**
+   * Starts `size` workers; they load the registry (`registry`: URL of the module exporting
+   * `transforms`) and tree-sitter while the run is still being prepared.
+   */
+  constructor(size: number, registry: string) {
     for (let i = 0; i < size; i++) {
-      const w = new Worker(WORKER);
+      const w = new Worker(WORKER, { workerData: { registry } });
       w.on('message', (msg: { id: number; result?: ModuleResult; error?: string }) => {
         const p = this.pending.get(msg.id);
         this.pending.delete(msg.id);

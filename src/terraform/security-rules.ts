@@ -1,6 +1,6 @@
 // What tfcodemod knows about security-group rule blocks: the readable name a rule gets as a map
 // key (fold-security-rules' map of rules, merge-environments' per-environment rule maps).
-import { attributeOf, attributeValue, bodyOf, stringValue } from '../cst/nodes.js';
+import { attributeName, attributeOf, attributesOf, attributeValue, bodyOf, stringValue } from '../cst/nodes.js';
 import type { Node } from '../cst/parser.js';
 
 /** The value of a rule block's argument, or null. */
@@ -9,10 +9,24 @@ export function ruleArg(rule: Node, name: string): Node | null {
   return a && attributeValue(a);
 }
 
+/**
+ * The values of a rule block's arguments, read once: the value of the named argument (the first
+ * one where a name repeats), or null.
+ */
+export function ruleArgs(rule: Node): (name: string) => Node | null {
+  const values = new Map<string, Node | null>();
+  for (const a of attributesOf(bodyOf(rule))) {
+    const name = attributeName(a);
+    if (!values.has(name)) values.set(name, attributeValue(a));
+  }
+  return (name) => values.get(name) ?? null;
+}
+
 /** A readable name for a rule block: its description, else protocol and ports. */
 export function ruleName(rule: Node, text: string): string {
-  const arg = (name: string): string | null => ruleArg(rule, name)?.text.replace(/^"|"$/g, '') ?? null;
-  const d = ruleArg(rule, 'description');
+  const args = ruleArgs(rule);
+  const arg = (name: string): string | null => args(name)?.text.replace(/^"|"$/g, '') ?? null;
+  const d = args('description');
   const description = d ? stringValue(d, text) : null;
   let name = (description ?? '').toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 40).replace(/_+$/, '');
   if (!name) {
