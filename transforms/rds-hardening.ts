@@ -9,16 +9,15 @@ import { defineTransform, type ModuleView, type TransformContext } from '../src/
 import type { Effect, OptionValues } from '../src/engine/types.js';
 import { HOURS_PER_MONTH, money, rdsHourly } from '../src/terraform/aws-prices.js';
 import { argument, boolOf, EnvModel, numberOf, stringOf, type EnvResource, type Slot } from '../src/terraform/env-values.js';
+import { PRODUCTION_NAMES, STAGING_NAMES } from '../src/terraform/environments.js';
 import { ignores } from '../src/terraform/ignore-directive.js';
 
 const ID = 'rds-hardening';
 const DATABASES = ['aws_db_instance', 'aws_rds_cluster'];
-const PRODUCTION = ['prod', 'production', 'prd', 'live'];
-const STAGING = ['staging', 'stage', 'stg', 'uat', 'preprod'];
 
 /** Backup retention in days unless configured: production 30, staging 7, anything else 1. */
 export function retentionFor(env: string, configured: Readonly<Record<string, number>>): number {
-  return configured[env] ?? (PRODUCTION.includes(env) ? 30 : STAGING.includes(env) ? 7 : 1);
+  return configured[env] ?? (PRODUCTION_NAMES.includes(env) ? 30 : STAGING_NAMES.includes(env) ? 7 : 1);
 }
 
 /** One argument of one resource set to new values in some environments. */
@@ -60,7 +59,7 @@ function plan(module: ModuleView, ctx: TransformContext): Plan | null {
   for (const res of resources) {
     const at = { file: res.block.file, node: res.block.node };
     const cluster = res.block.labels[0] === 'aws_rds_cluster';
-    const prod = res.envs.filter((e) => PRODUCTION.includes(e));
+    const prod = res.envs.filter((e) => PRODUCTION_NAMES.includes(e));
     const propose = (subject: string, title: string, reason: string, edits: Omit<Edit, 'slot'>[]): void => {
       const slotted: Edit[] = [];
       for (const e of edits) {

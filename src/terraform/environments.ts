@@ -58,9 +58,13 @@ export function orderEnvironments(envs: Iterable<string>): string[] {
   return [...new Set(envs)].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
 }
 
+/** Names of a production environment, and of a staging one (lower case). */
+export const PRODUCTION_NAMES: readonly string[] = ['prod', 'production', 'prd', 'live'];
+export const STAGING_NAMES: readonly string[] = ['staging', 'stage', 'stg', 'uat', 'preprod'];
+
 /** The environment that owns what all environments share: the production-like one. */
 export function owningEnvironment(envs: readonly string[]): string {
-  for (const e of ['prod', 'production', 'prd', 'live']) if (envs.includes(e)) return e;
+  for (const e of PRODUCTION_NAMES) if (envs.includes(e)) return e;
   return envs[envs.length - 1]!;
 }
 

@@ -2,6 +2,7 @@
 // values that mean the same thing, and which keys a `tags` expression is known to hold.
 import { namedChildrenOf, objectElements, stringValue, unwrap } from '../cst/nodes.js';
 import type { Node } from '../cst/parser.js';
+import { PRODUCTION_NAMES } from './environments.js';
 import { exactTraversal } from './references.js';
 import type { BlockRef, ModuleIndex } from './module-index.js';
 
@@ -16,7 +17,7 @@ export const TAG_KEY_SYNONYMS: readonly (readonly string[])[] = [
 
 /** Values of one environment written several ways (lower case). */
 export const ENV_VALUE_SYNONYMS: readonly (readonly string[])[] = [
-  ['prod', 'production', 'prd', 'live'],
+  PRODUCTION_NAMES,
   ['stg', 'staging', 'stage'],
   ['dev', 'development'],
 ];
