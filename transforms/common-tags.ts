@@ -1,7 +1,7 @@
 // common-tags (refactor part): tag pairs that every tagged resource of a module repeats move into
 // `locals { common_tags = {...} }`, and each `tags` becomes `merge(local.common_tags, {...the
 // rest})` (or `local.common_tags` when nothing is left). Every resource keeps exactly its tags.
-import { attributeOf, attributeValue, normalizedText, objectElements, stringValue, unwrap, walk } from '../src/cst/nodes.js';
+import { attributeOf, attributeValue, containsComment, normalizedText, objectElements, stringValue, unwrap } from '../src/cst/nodes.js';
 import type { Node } from '../src/cst/parser.js';
 import { reindent } from '../src/cst/block-data.js';
 import { printKey } from '../src/cst/printer.js';
@@ -62,13 +62,7 @@ function plan(module: ModuleView, ctx: TransformContext): Plan | null {
     // Only literal maps, without comments (a comment could not be placed) and not ignored: else
     // the module is left alone, since "every resource" would no longer hold. (The walk for
     // comments comes last: tags merged from elsewhere are the common case, and the dearest.)
-    if (unwrap(value).type !== 'object' || ignores(b.ignore, ID)) return null;
-    let comment = false;
-    walk(value, (n) => {
-      if (n.type === 'comment') comment = true;
-      return !comment;
-    });
-    if (comment) return null;
+    if (unwrap(value).type !== 'object' || ignores(b.ignore, ID) || containsComment(value)) return null;
     const elements = objectElements(value, b.file.text);
     // Keys must be names or plain strings: a computed key could not be compared or moved.
     if (elements.some((e) => unwrap(e.keyNode).type !== 'variable_expr' && stringValue(e.keyNode, b.file.text) === null)) return null;

@@ -155,6 +155,24 @@ export function walk(n: Node, visit: (n: Node) => boolean | void): void {
   for (const c of childrenOf(n)) walk(c, visit);
 }
 
+/** Whether a comment stands anywhere inside the subtree. */
+export function containsComment(n: Node): boolean {
+  let found = false;
+  walk(n, (m) => {
+    if (m.type === 'comment') found = true;
+    return !found;
+  });
+  return found;
+}
+
+/** A function call's name and argument expressions (`merge(a, b)`: merge, [a, b]); null for any other expression. */
+export function functionCall(expr: Node): { name: string; args: Node[] } | null {
+  const n = unwrap(expr);
+  if (n.type !== 'function_call') return null;
+  const argsNode = n.namedChildren.find((c) => c?.type === 'function_arguments') ?? null;
+  return { name: n.namedChild(0)?.text ?? '', args: argsNode ? namedChildrenOf(argsNode).filter((c) => c.type === 'expression') : [] };
+}
+
 /** The source text of a node, normalised for comparison: comments dropped, whitespace folded. */
 export function normalizedText(n: Node, text: string): string {
   const pieces: string[] = [];

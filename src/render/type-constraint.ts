@@ -1,6 +1,6 @@
 // A variable's `type` constraint, read into the converter's types, so a value given as a string
 // (`-var count=2`, a quoted tfvars value) is converted the way Terraform converts it before use.
-import { childrenOf, namedChildrenOf, objectElements, unwrap } from '../cst/nodes.js';
+import { functionCall, namedChildrenOf, objectElements, unwrap } from '../cst/nodes.js';
 import type { Node } from '../cst/parser.js';
 import { BOOL, DYNAMIC, listOf, mapOf, NUMBER, setOf, STRING, type Ty } from './functions/types.js';
 
@@ -15,9 +15,9 @@ export function typeConstraint(expr: Node, text: string): Ty | null {
     const name = n.text;
     return name === 'string' ? STRING : name === 'number' ? NUMBER : name === 'bool' ? BOOL : name === 'any' ? DYNAMIC : null;
   }
-  if (n.type !== 'function_call') return null;
-  const name = childrenOf(n).find((c) => c.type === 'identifier')?.text;
-  const args = namedChildrenOf(childrenOf(n).find((c) => c.type === 'function_arguments') ?? n).filter((c) => c.type === 'expression');
+  const call = functionCall(n);
+  if (!call) return null;
+  const { name, args } = call;
   if (args.length !== 1) return null;
   const arg = args[0]!;
   switch (name) {

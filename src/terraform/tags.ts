@@ -1,6 +1,6 @@
 // What tfcodemod knows about AWS tags: which resources take a `tags` map, keys and environment
 // values that mean the same thing, and which keys a `tags` expression is known to hold.
-import { namedChildrenOf, objectElements, stringValue, unwrap } from '../cst/nodes.js';
+import { attributeValue, functionCall, objectElements, stringValue, unwrap } from '../cst/nodes.js';
 import type { Node } from '../cst/parser.js';
 import { PRODUCTION_NAMES } from './environments.js';
 import { exactTraversal } from './references.js';
@@ -69,16 +69,16 @@ export function knownTagKeys(expr: Node, text: string, index: ModuleIndex, seen:
     const plain = elements.every((e) => unwrap(e.keyNode).type === 'variable_expr' || stringValue(e.keyNode, text) !== null);
     return { keys: new Set(elements.map((e) => e.key)), complete: plain };
   }
-  if (n.type === 'function_call' && n.namedChild(0)?.text === 'merge') {
-    const args = namedChildrenOf(n).find((c) => c.type === 'function_arguments');
-    const parts = (args ? namedChildrenOf(args).filter((c) => c.type === 'expression') : []).map((a) => knownTagKeys(a, text, index, seen));
+  const call = functionCall(n);
+  if (call?.name === 'merge') {
+    const parts = call.args.map((a) => knownTagKeys(a, text, index, seen));
     return { keys: new Set(parts.flatMap((p) => [...p.keys])), complete: parts.length > 0 && parts.every((p) => p.complete) };
   }
   const t = exactTraversal(expr, text);
   const name = t?.root === 'local' && t.steps.length === 1 && typeof t.steps[0] === 'string' ? t.steps[0] : null;
   const local = name !== null && !seen.has(name) ? index.locals.get(name) : undefined;
   if (local) {
-    const value = namedChildrenOf(local.attr).find((c) => c.type === 'expression');
+    const value = attributeValue(local.attr);
     if (value) return knownTagKeys(value, local.block.file.text, index, new Set([...seen, name!]));
   }
   return { keys: new Set(), complete: false };
