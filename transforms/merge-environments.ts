@@ -117,8 +117,7 @@ function lookupBlocks(lookups: readonly DataLookup[]): string[] {
   for (const l of lookups) {
     if (seen.has(`${l.type}.${l.name}`)) continue;
     seen.add(`${l.type}.${l.name}`);
-    const width = Math.max(...l.args.map(([a]) => a.length));
-    out.push(`# ${l.of} lives in another workspace after the split: read it by its name.\ndata "${l.type}" "${l.name}" {\n${l.args.map(([a, v]) => `  ${a.padEnd(width)} = ${v}`).join('\n')}\n}\n`);
+    out.push(`# ${l.of} lives in another workspace after the split: read it by its name.\n${printBlock(block('data', [l.type, l.name], l.args.map(([a, v]) => attribute(a, raw(v)))))}`);
   }
   return out;
 }

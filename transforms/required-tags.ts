@@ -2,18 +2,20 @@
 // values from `tags.values`) are added where they are missing, either to each taggable resource's
 // `tags` or to the AWS provider's `default_tags`. Existing tags always win: a key a resource
 // already has, or may have through an expression that cannot be read, keeps its value. Runs
-// after common-tags, so it sees `merge(local.common_tags, {...})` and adds to the per-resource part.
-import { attributeOf, attributeValue, blocksOf, bodyOf, itemsOf, normalizedText, objectElements, unwrap, walk } from '../src/cst/nodes.js';
+// before common-tags, which then folds the keys every resource now repeats; on a module
+// common-tags refactored earlier it adds to the per-resource part of `merge(local.common_tags, {...})`.
+import { attributeOf, attributeValue, blocksOf, bodyOf, containsComment, functionCall, itemsOf, objectElements, unwrap } from '../src/cst/nodes.js';
 import { editAttributes, insertNestedBlock } from '../src/cst/structure.js';
 import type { Node } from '../src/cst/parser.js';
 import { reindent } from '../src/cst/block-data.js';
 import { object, printExpr, raw, type HclValue } from '../src/cst/printer.js';
-import { lineStartOf } from '../src/cst/text.js';
+import { indentationAt } from '../src/cst/text.js';
 import { defineTransform, type ChangeBuilder, type ModuleView, type TransformContext } from '../src/engine/transform.js';
 import type { OptionValues } from '../src/engine/types.js';
 import { DEFAULT_ENVIRONMENTS, splitEnvName } from '../src/terraform/environments.js';
 import { workspaceEnvironments } from '../src/terraform/workspaces.js';
 import { ignores } from '../src/terraform/ignore-directive.js';
+import { providerReference } from '../src/terraform/references.js';
 import { blockAddress, type BlockRef, type SourceFile } from '../src/terraform/module-index.js';
 import { isTaggable, keySynonyms, knownTagKeys } from '../src/terraform/tags.js';
 
@@ -58,15 +60,6 @@ function environmentFor(b: BlockRef, wsEnvs: string[] | null, envNames: readonly
   const split = b.labels[1] ? splitEnvName(b.labels[1], envNames) : null;
   if (split) return printExpr(split.env);
   return configured !== undefined ? printExpr(configured) : null;
-}
-
-function hasComment(n: Node): boolean {
-  let found = false;
-  walk(n, (m) => {
-    if (m.type === 'comment') found = true;
-    return !found;
-  });
-  return found;
 }
 
 function plan(module: ModuleView, ctx: TransformContext): Plan | null {
@@ -128,8 +121,8 @@ function plan(module: ModuleView, ctx: TransformContext): Plan | null {
       for (const b of module.index.blocks) {
         if (b.type !== 'resource' || !b.labels[0]?.startsWith('aws_')) continue;
         const meta = attributeOf(b.body, 'provider');
-        const ref = meta ? normalizedText(attributeValue(meta)!, b.file.text).replace(/\s/g, '') : 'aws';
-        if (ref === p.ref) affected.push(blockAddress(b)!);
+        const ref = meta ? providerReference(attributeValue(meta)!, b.file.text) : { name: 'aws', alias: null };
+        if (ref?.name === p.name && ref.alias === p.alias) affected.push(blockAddress(b)!);
       }
     }
     if (targets.length === 0 && resources.length > 0 && !module.index.providers.some((p) => p.name === 'aws')) {
@@ -154,7 +147,7 @@ function withTags(expr: Node, text: string, add: [string, string][], column: num
   const indent = ' '.repeat(column);
   const own = text.slice(expr.startIndex, expr.endIndex);
   if (n.type === 'null_lit') return pairsText(add, indent);
-  if (n.type === 'object' && !hasComment(n)) {
+  if (n.type === 'object' && !containsComment(n)) {
     const entries: [string, HclValue][] = objectElements(n, text).map((e) => [e.key, raw(reindent(text.slice(e.value.startIndex, e.value.endIndex), e.value.startPosition.column, column + 2))]);
     return printExpr(object([...entries, ...add.map(([k, v]): [string, HclValue] => [k, raw(v)])]), indent);
   }
@@ -165,24 +158,17 @@ function withTags(expr: Node, text: string, add: [string, string][], column: num
     return `${own.slice(0, close).replace(/[ \t]*$/, '')}\n${lines}\n${indent}}`;
   }
   // merge(a, ..., { literal }): the new keys go into the last literal (no part has them).
-  if (n.type === 'function_call' && n.namedChild(0)?.text === 'merge') {
-    const args = n.namedChildren.find((c) => c?.type === 'function_arguments');
-    const parts = args ? args.namedChildren.filter((c): c is Node => c?.type === 'expression') : [];
-    const last = parts[parts.length - 1];
+  const call = functionCall(n);
+  if (call?.name === 'merge') {
+    const last = call.args[call.args.length - 1];
     if (complete && last && unwrap(last).type === 'object') {
-      return text.slice(expr.startIndex, last.startIndex) + withTags(last, text, add, lineIndentOf(text, last.startIndex), true) + text.slice(last.endIndex, expr.endIndex);
+      return text.slice(expr.startIndex, last.startIndex) + withTags(last, text, add, indentationAt(text, last.startIndex).length, true) + text.slice(last.endIndex, expr.endIndex);
     }
   }
   // Keys known to be all there (local.common_tags): the new ones are merged after them.
   if (complete && !own.includes('\n')) return `merge(${own}, ${pairsText(add, indent)})`;
   // Anything else keeps its text and goes last, so its own keys win.
   return `merge(${pairsText(add, indent)}, ${own})`;
-}
-
-/** Indentation (in columns) of the line `offset` is on. */
-function lineIndentOf(text: string, offset: number): number {
-  const start = lineStartOf(text, offset);
-  return /^[ \t]*/.exec(text.slice(start))![0].length;
 }
 
 /**
@@ -199,7 +185,7 @@ function setTags(c: ChangeBuilder, file: SourceFile, blk: Node, attr: Node | nul
   };
   if (!attr) return append();
   const expr = attributeValue(attr)!;
-  const column = lineIndentOf(text, attr.startIndex);
+  const column = indentationAt(text, attr.startIndex).length;
   if (attr.startPosition.row !== attr.endPosition.row) return c.replaceNode(file, expr, value(column));
   // The one-line attributes right above and below it (its run) become two runs of their own:
   // in place only when each is aligned as such already.
