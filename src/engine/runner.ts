@@ -108,6 +108,9 @@ export function runModule(input: ModuleInput, settings: RunSettings): ModuleRun 
   const applied = new Set<string>();
   // The top-level items of each .tf file as it was given, by text, taken before its first change.
   const originalItems = new Map<string, Set<string>>();
+  // The trees of the files as given (copies share their nodes), for the secret values at the end.
+  const originalTrees = new Map<string, Tree>();
+  for (const f of input.index?.files ?? []) if (f.text === input.files.get(f.name)) originalTrees.set(f.name, f.tree.copy());
 
   let index: ModuleIndex | null = input.index ?? null;
   const sourceFile = (name: string): SourceFile | undefined => {
@@ -118,6 +121,7 @@ export function runModule(input: ModuleInput, settings: RunSettings): ModuleRun 
     if (!f || f.text !== text) {
       f?.tree.delete();
       f = { name, text, tree: parseHcl(text), eol: lineEndingOf(text) };
+      if (!originalTrees.has(name) && text === input.files.get(name)) originalTrees.set(name, f.tree.copy());
       parsed.set(name, f);
     }
     return f;
@@ -212,10 +216,11 @@ export function runModule(input: ModuleInput, settings: RunSettings): ModuleRun 
       const items = before !== null && f && f.text === after ? changedItems(before, after, f.tree, originalItems.get(name)) : undefined;
       outputs.set(name, { before, after, ...(mode !== undefined ? { mode } : {}), ...(items ? { changedItems: items } : {}) });
     }
+    return { records, outputs, findings, errors, secrets: outputs.size > 0 ? secretLiterals(input.files, (name) => originalTrees.get(name)) : [] };
   } finally {
     for (const f of parsed.values()) f.tree.delete();
+    for (const t of originalTrees.values()) t.delete();
   }
-  return { records, outputs, findings, errors, secrets: outputs.size > 0 ? secretLiterals(input.files) : [] };
 }
 
 export function touchedFiles(c: Change): string[] {

@@ -57,10 +57,10 @@ export function describeSecretNames(): string {
   return `secret-like names: ${SECRET_NAMES.join(', ')}; and names ending in ${SECRET_SUFFIXES.join(', ')}`;
 }
 
-const MENTION = new RegExp(
-  [...SECRET_NAMES.map((n) => `\\b${n}\\b`), ...SECRET_SUFFIXES.map((s) => `${s}\\b`), 'SecureString'].join('|'),
-  'i',
-);
+/** A name as written: isSecretName reads `-` as `_` (`master-password`). */
+const written = (name: string): string => name.replace(/_/g, '[_-]');
+const MENTION_SOURCE = [...SECRET_NAMES.map((n) => `\\b${written(n)}\\b`), ...SECRET_SUFFIXES.map((s) => `${written(s)}\\b`)].join('|');
+const MENTION = new RegExp(`${MENTION_SOURCE}|SecureString`, 'i');
 
 /**
  * A cheap, conservative test: false only when no secret-like name (nor an SSM SecureString)
@@ -68,4 +68,12 @@ const MENTION = new RegExp(
  */
 export function mentionsSecretName(text: string, extra: readonly string[] = []): boolean {
   return MENTION.test(text) || extra.some((e) => text.toLowerCase().includes(e.toLowerCase()));
+}
+
+/**
+ * Where secret-like names occur in a text: every name isSecretName accepts (without `extra`)
+ * contains one of these offsets.
+ */
+export function secretNameMentions(text: string): number[] {
+  return [...text.matchAll(new RegExp(MENTION_SOURCE, 'gi'))].map((m) => m.index);
 }
