@@ -83,6 +83,8 @@ export default defineTransform<Merge[]>({
     const mentioning = new Set(module.files.filter((f) => names.some((n) => f.text.includes(n))));
     for (const b of module.index.blocks) {
       if (!REFERRING.has(b.type) || !mentioning.has(b.file)) continue;
+      const blockText = b.file.text.slice(b.node.startIndex, b.node.endIndex);
+      if (!names.some((n) => blockText.includes(n))) continue;
       const values: { value: Node; attr: Node; block: Node }[] = [];
       providerValues(b.node, b.file.text, values);
       for (const v of values) {
