@@ -18,6 +18,7 @@ import { checkTree, generateTree, type Scenario, type TreeManifest } from './gen
 const here = path.dirname(fileURLToPath(import.meta.url));
 const CLI = path.resolve(here, '../src/cli/main.js');
 const BASELINE = path.resolve(here, 'parse-only.js');
+const HCL_ONLY = path.resolve(here, 'hcl-only.js');
 const PRELOAD = pathToFileURL(path.resolve(here, 'peak-rss.js')).href;
 const TARGET = { worst: 2.5, few: 1.5 } as const;
 const TARGET_PEAK_MB = 400;
@@ -122,6 +123,12 @@ async function main(): Promise<void> {
       if (r.code !== 0) throw new Error(`baseline failed on ${s} (exit ${r.code}): ${readFileSync(path.join(tmp, `baseline-${s}.err`), 'utf8').slice(0, 2000)}`);
       return r;
     };
+    const runHclOnly = async (s: Scenario) => {
+      const m = trees.get(s)!;
+      const r = await measure(HCL_ONLY, [m.dir], m.dir, path.join(tmp, `hcl-${s}.err`), rss);
+      if (r.code !== 0) throw new Error(`hcl-only failed on ${s} (exit ${r.code}): ${readFileSync(path.join(tmp, `hcl-${s}.err`), 'utf8').slice(0, 2000)}`);
+      return r;
+    };
     const runTool = async (s: Scenario) => {
       const m = trees.get(s)!;
       const errFile = path.join(tmp, `tool-${s}.err`);
@@ -143,15 +150,18 @@ async function main(): Promise<void> {
     }
     const baseline = new Map<Scenario, Sample[]>(scenarios.map((s) => [s, []]));
     const tool = new Map<Scenario, Sample[]>(scenarios.map((s) => [s, []]));
+    const hclOnly = new Map<Scenario, Sample[]>(scenarios.map((s) => [s, []]));
     const summaries = new Map<Scenario, ToolSummary>();
     for (let r = 0; r < rounds; r++) {
       for (const s of scenarios) {
         const b = await runBaseline(s);
         const t = await runTool(s);
+        const h = await runHclOnly(s);
         baseline.get(s)!.push(b);
         tool.get(s)!.push(t);
+        hclOnly.get(s)!.push(h);
         summaries.set(s, t.summary);
-        log(`round ${r + 1}/${rounds} ${s}: baseline ${Math.round(b.ms)} ms, tool ${Math.round(t.ms)} ms (x${(t.ms / b.ms).toFixed(2)}), tool peak ${mb(t.peakBytes).toFixed(0)} MB`);
+        log(`round ${r + 1}/${rounds} ${s}: baseline ${Math.round(b.ms)} ms, tool ${Math.round(t.ms)} ms (x${(t.ms / b.ms).toFixed(2)}), tool peak ${mb(t.peakBytes).toFixed(0)} MB; HashiCorp's parser alone ${Math.round(h.ms)} ms (x${(h.ms / b.ms).toFixed(2)})`);
       }
     }
 
@@ -162,6 +172,7 @@ async function main(): Promise<void> {
       const bMs = median(bs.map((x) => x.ms));
       const tMs = median(ts.map((x) => x.ms));
       const perRound = ts.map((t, i) => t.ms / bs[i]!.ms);
+      const hclRatio = median(hclOnly.get(s)!.map((h, i) => h.ms / bs[i]!.ms));
       return {
         s,
         m,
@@ -170,6 +181,7 @@ async function main(): Promise<void> {
         tMs,
         ratio: tMs / bMs,
         perRound,
+        hclRatio,
         peak: median(ts.map((x) => x.peakBytes)),
         peakMax: Math.max(...ts.map((x) => x.peakBytes)),
         basePeak: median(bs.map((x) => x.peakBytes)),
@@ -180,11 +192,11 @@ async function main(): Promise<void> {
     out.push(`tfcodemod benchmark: ${rounds} interleaved round${rounds === 1 ? '' : 's'} (after ${warmup} warm-up), medians; seed ${seed}`);
     out.push(`node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim() ?? 'unknown'}), ${os.platform()} ${os.arch()}`);
     out.push('');
-    out.push('| scenario | files | MB | modules | changed modules | baseline ms | tool ms | ratio | peak MB |');
-    out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+    out.push('| scenario | files | MB | modules | changed modules | baseline ms | tool ms | ratio | peak MB | HashiCorp parser alone, every file |');
+    out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const r of rows) {
       out.push(
-        `| ${r.s} | ${r.m.files} | ${mb(r.m.bytes).toFixed(1)} | ${r.m.modules} | ${r.summary.touched} | ${Math.round(r.bMs)} | ${Math.round(r.tMs)} | ${r.ratio.toFixed(2)} | ${mb(r.peak).toFixed(0)} |`,
+        `| ${r.s} | ${r.m.files} | ${mb(r.m.bytes).toFixed(1)} | ${r.m.modules} | ${r.summary.touched} | ${Math.round(r.bMs)} | ${Math.round(r.tMs)} | ${r.ratio.toFixed(2)} | ${mb(r.peak).toFixed(0)} | x${r.hclRatio.toFixed(2)} |`,
       );
     }
     out.push('');

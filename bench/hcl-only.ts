@@ -1,0 +1,38 @@
+// The floor the validity contract sets, run as its own process: read every .tf file under a
+// directory and check it with HashiCorp's parser the way the tool does (checkHcl, which also
+// skips a text it has already judged). DESIGN.md has the tool check every file it would change
+// with this parser before the change; on a tree where every file changes, this is that work
+// alone, to compare with the tree-sitter baseline.
+//
+//   node dist/bench/hcl-only.js DIR
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { checkHcl, startHclChecker } from '../src/engine/hcl-validity.js';
+
+function tfFiles(dir: string, out: string[] = []): string[] {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const abs = path.join(dir, e.name);
+    if (e.isDirectory()) tfFiles(abs, out);
+    else if (e.isFile() && e.name.endsWith('.tf')) out.push(abs);
+  }
+  return out;
+}
+
+const dir = process.argv[2];
+if (!dir) {
+  process.stderr.write('usage: node dist/bench/hcl-only.js DIR\n');
+  process.exit(2);
+}
+await startHclChecker();
+let files = 0;
+let chars = 0;
+let invalid = 0;
+for (const file of tfFiles(dir)) {
+  const text = readFileSync(file, 'utf8');
+  if (await checkHcl(path.basename(file), text)) invalid++;
+  files++;
+  chars += text.length;
+}
+process.stdout.write(`${JSON.stringify({ files, chars, invalid })}\n`);
+// The Go program keeps the event loop alive.
+process.exit(invalid > 0 ? 1 : 0);
