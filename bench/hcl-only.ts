@@ -5,24 +5,12 @@
 // alone, to compare with the tree-sitter baseline.
 //
 //   node dist/bench/hcl-only.js DIR
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkHcl, startHclChecker } from '../src/engine/hcl-validity.js';
+import { dirArgument, tfFiles } from './tf-files.js';
 
-function tfFiles(dir: string, out: string[] = []): string[] {
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const abs = path.join(dir, e.name);
-    if (e.isDirectory()) tfFiles(abs, out);
-    else if (e.isFile() && e.name.endsWith('.tf')) out.push(abs);
-  }
-  return out;
-}
-
-const dir = process.argv[2];
-if (!dir) {
-  process.stderr.write('usage: node dist/bench/hcl-only.js DIR\n');
-  process.exit(2);
-}
+const dir = dirArgument('hcl-only.js');
 await startHclChecker();
 let files = 0;
 let chars = 0;

@@ -4,24 +4,11 @@
 // but one line of counts.
 //
 //   node dist/bench/parse-only.js DIR
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { initParser, parseHcl } from '../src/cst/parser.js';
+import { dirArgument, tfFiles } from './tf-files.js';
 
-function tfFiles(dir: string, out: string[] = []): string[] {
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const abs = path.join(dir, e.name);
-    if (e.isDirectory()) tfFiles(abs, out);
-    else if (e.isFile() && e.name.endsWith('.tf')) out.push(abs);
-  }
-  return out;
-}
-
-const dir = process.argv[2];
-if (!dir) {
-  process.stderr.write('usage: node dist/bench/parse-only.js DIR\n');
-  process.exit(2);
-}
+const dir = dirArgument('parse-only.js');
 await initParser();
 let files = 0;
 let chars = 0;
