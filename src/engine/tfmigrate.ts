@@ -24,7 +24,7 @@ import { attribute, block, INDENT, printBlock, raw, type RawExpr } from '../cst/
 import { quoteHcl } from '../cst/strings.js';
 import { realign } from '../cst/structure.js';
 import type { ModuleIndex } from '../terraform/module-index.js';
-import { shq } from './migration.js';
+import { groupMoves, shq, type MoveGroup } from './migration.js';
 import type { StateMove } from './types.js';
 
 export interface TfmigrateFile {
@@ -65,23 +65,6 @@ const actions = (moves: StateMove[]): RawExpr => raw(`[\n${moves.map((m) => `   
 
 /** A word inside double quotes in bash. */
 const dq = (s: string): string => s.replace(/["$`\\]/g, '\\$&');
-
-interface MoveGroup {
-  from: string;
-  to: string;
-  moves: StateMove[];
-}
-
-/** Moves grouped by (source, destination workspace), in first-seen order. */
-function groupMoves(moves: StateMove[]): MoveGroup[] {
-  const groups: MoveGroup[] = [];
-  for (const m of moves) {
-    let g = groups.find((x) => x.from === m.from.workspace && x.to === m.to.workspace);
-    if (!g) groups.push((g = { from: m.from.workspace, to: m.to.workspace, moves: [] }));
-    g.moves.push(m);
-  }
-  return groups;
-}
 
 /**
  * The migration files: a `state` migration per workspace moves stay inside, a `multi_state`
