@@ -13,7 +13,7 @@ function tfcodemod(args: string[], cwd: string) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** The legacy app without its config (no S3 backend change), in a temp dir. */
+/** The legacy app in a temp dir, with its .tfcodemod.json (a bucket: a plain run adds the S3 backend). */
 function legacyApp(): string {
   const dir = tempTree({});
   cpSync(path.join(projectRoot, 'examples', 'before', 'legacy-app'), dir, { recursive: true });
