@@ -6,6 +6,7 @@ import type { Node } from '../src/cst/parser.js';
 import { printBlock, block, attribute, raw, type BodyItem } from '../src/cst/printer.js';
 import { realign, removalRange } from '../src/cst/structure.js';
 import { defineTransform, type ChangeBuilder, type ModuleView, type TransformContext } from '../src/engine/transform.js';
+import { TFMIGRATE_DIR } from '../src/engine/tfmigrate.js';
 import type { StateMove } from '../src/engine/types.js';
 import { renderModule } from '../src/render/render.js';
 import { blockAddress, type BlockRef } from '../src/terraform/module-index.js';
@@ -298,7 +299,11 @@ function apply(plan: Plan, module: ModuleView, ctx: TransformContext): void {
         c.appendItem(LOCALS_FILE, realign(guard));
         const raised = requireTerraform(module.index, '1.4', 'the migration creates workspaces with terraform workspace select -or-create', c);
         if (raised) c.finding('info', raised);
-        c.instruction(`run ./migrate-state.sh: it moves each environment's instances from workspace default into workspaces ${plan.envs.join(', ')}, then plans each of them`);
+        c.instruction(
+          ctx.options.migrationFormat === 'tfmigrate'
+            ? `run the tfmigrate files in ${TFMIGRATE_DIR}/ in order, as their headers say: they move each environment's instances from workspace default into workspaces ${plan.envs.join(', ')}; plan each workspace after its file`
+            : `run ./migrate-state.sh: it moves each environment's instances from workspace default into workspaces ${plan.envs.join(', ')}, then plans each of them`,
+        );
       } else {
         if (movedBlocks) {
           const raised = requireTerraform(module.index, '1.1', 'moved blocks need Terraform 1.1', c);
@@ -347,9 +352,7 @@ export default defineTransform<Plan>({
       ? `--strategy takes workspace or for_each; got "${String(o.strategy)}"`
       : o.strategy === 'workspace' && o.migrationFormat === 'moved'
         ? '--migration-format moved needs --strategy for_each: with the workspace strategy every environment gets its own state, and moved blocks never cross states (use script)'
-        : o.strategy === 'workspace' && o.migrationFormat === 'tfmigrate'
-          ? "--migration-format tfmigrate needs --strategy for_each: the workspace strategy moves state between workspaces of one directory, which tfmigrate's multi_state cannot do (it overrides the backend of each side's directory); use script"
-          : null,
+        : null,
   plan: planMerge,
   apply,
 });

@@ -54,8 +54,10 @@ Selection:
   --migration-script PATH       where to write the script (only with one root module)
   --migration-format FORMAT     how state moves are delivered: script (migrate-state.sh, the
                                 default for --strategy workspace), moved (moved blocks, the
-                                default for --strategy for_each), or tfmigrate (tfmigrate/*.hcl;
-                                for_each only, without a backend change in the same run)
+                                default for --strategy for_each), or tfmigrate (tfmigrate/*.hcl:
+                                state migrations inside a workspace, one multi_state migration
+                                per workspace for --strategy workspace, which needs a remote
+                                backend; never with a backend change in the same run)
   --config FILE                 config file (default: .tfcodemod.json at the tree root)
   --allow-dirty                 let --write run on uncommitted changes
 

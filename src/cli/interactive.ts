@@ -2,10 +2,9 @@
 // review runs in the terminal, and the accepted changes are then processed again (the rest
 // rejected, so `requires` holds) and written exactly as --write writes: verified, all or
 // nothing, and refused for a file that changed on disk since the review read it.
-import path from 'node:path';
 import { processModule, type ModuleJob, type ModuleResult } from '../engine/pipeline.js';
 import type { RunSettings } from '../engine/runner.js';
-import { TFMIGRATE_DIR } from '../engine/tfmigrate.js';
+import { isTfmigrateFile } from '../engine/tfmigrate.js';
 import { ReviewSession } from '../review/session.js';
 import type { RunOutputs } from './outputs.js';
 import { EXIT } from './outputs.js';
@@ -57,7 +56,7 @@ export async function runInteractive(r: InteractiveRun): Promise<number> {
     const rejected = session.notAccepted(module);
     if (rejected.size === session.items.filter((i) => i.module === module).length) return null;
     const result = await withDecisions(job, rejected, session.accepted(module), false);
-    const artifacts = result.outputs.filter((o) => o.abs === job.migrationScript || path.basename(path.dirname(o.abs)) === TFMIGRATE_DIR);
+    const artifacts = result.outputs.filter((o) => o.abs === job.migrationScript || isTfmigrateFile(job.dir, o.abs));
     if (artifacts.length === 0) return null;
     return session.mask(artifacts.map((o) => (artifacts.length > 1 ? `# ${o.display}\n${o.after}` : o.after)).join('\n'));
   };

@@ -1,7 +1,6 @@
 // The human summary on stderr: one line per change, then findings and errors as
 // `path:line:col: message`, then what to do next. Never a secret value (changes carry none).
 import path from 'node:path';
-import { TFMIGRATE_DIR } from '../engine/tfmigrate.js';
 import type { ModuleResult } from '../engine/pipeline.js';
 import type { Finding } from '../engine/types.js';
 
@@ -47,12 +46,12 @@ export function nextSteps(results: readonly ModuleResult[], style: SummaryStyle,
   for (const r of results) {
     const steps = [...new Set(r.changes.flatMap((c) => c.instructions))];
     const script = r.outputs.find((o) => o.mode === 0o755 && path.basename(o.abs).endsWith('.sh'));
-    const tfmigrate = r.outputs.filter((o) => path.basename(path.dirname(o.abs)) === TFMIGRATE_DIR && o.abs.endsWith('.hcl'));
+    const tfmigrate = r.outputs.filter((o) => o.run !== undefined);
     if (steps.length === 0 && !script && tfmigrate.length === 0) continue;
     lines.push(`${r.path}:`);
     for (const s of steps) lines.push(`  - ${s}`);
     if (script && wrote) lines.push(`  - review and run ${style.where(r, path.relative(r.dir, script.abs))} (try --dry-run first)`);
-    for (const f of tfmigrate) if (wrote) lines.push(`  - from ${style.where(r, '.')}: tfmigrate plan ${path.relative(r.dir, f.abs)}, then tfmigrate apply ${path.relative(r.dir, f.abs)}`);
+    for (const f of tfmigrate) if (wrote) lines.push(`  - from ${style.where(r, '.')}: ${f.run}`);
   }
   return lines;
 }

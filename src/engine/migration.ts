@@ -34,14 +34,14 @@ export function hasMigration(plan: Pick<MigrationPlan, 'moves' | 'backend'>): bo
   return plan.moves.length > 0 || plan.backend !== null;
 }
 
-interface MoveGroup {
+export interface MoveGroup {
   from: string;
   to: string;
   moves: StateMove[];
 }
 
 /** Moves grouped by (source workspace, destination workspace), destinations in first-seen order. */
-function groupMoves(moves: StateMove[]): MoveGroup[] {
+export function groupMoves(moves: StateMove[]): MoveGroup[] {
   const groups: MoveGroup[] = [];
   for (const m of moves) {
     let g = groups.find((x) => x.from === m.from.workspace && x.to === m.to.workspace);

@@ -10,7 +10,7 @@ import { stateLocation, type StateLocation } from '../terraform/state-location.j
 import { lineEndingOf } from '../cst/text.js';
 import { checkHcl } from './hcl-validity.js';
 import { hasMigration, renderMigrationScript } from './migration.js';
-import { renderTfmigrate } from './tfmigrate.js';
+import { legacyStateConfig, renderTfmigrate } from './tfmigrate.js';
 import { isHclFile, runModule, touchedFiles, type Decisions, type FilePreview, type ModuleError, type RunSettings } from './runner.js';
 import type { Change, Effect, Finding, MigrationFormat, MigrationStep, StateMove } from './types.js';
 import type { Difference } from '../render/compare.js';
@@ -27,6 +27,8 @@ export interface OutputFile {
   mode?: number;
   /** Fingerprint of the bytes read, null for a new file: the writer checks it is unchanged. */
   expected: string | null;
+  /** For a migration file to run by hand (tfmigrate): what to run, from the module directory. */
+  run?: string;
 }
 
 /** A change as reported: its data without the edits. */
@@ -185,6 +187,12 @@ export async function processModule(job: ModuleJob, settings: RunSettings): Prom
     });
     return result;
   }
+  if (job.migrationFormat === 'tfmigrate' && job.isRoot && location.local && applied.some((c) => c.moves.some((m) => m.via !== 'moved' && m.from.workspace !== m.to.workspace))) {
+    result.errors.push({
+      message: "with --migration-format tfmigrate, moves between workspaces need the state in a remote backend (tfmigrate's multi_state overrides each side's backend with a local one at terraform.tfstate.d/<workspace>, where local workspace states are, and its from side is another directory): move the state first (--transforms s3-backend), then this",
+    });
+    return result;
+  }
   for (const r of run.records) {
     if (r.status !== 'applied') result.notApplied.push({ id: r.change.id, title: r.change.title, kind: r.change.kind, note: r.note ?? r.status });
   }
@@ -218,9 +226,18 @@ export async function processModule(job: ModuleJob, settings: RunSettings): Prom
   const tfmigrate = job.migrationFormat === 'tfmigrate' && unblocked.length > 0;
   const scripted = tfmigrate ? [] : unblocked;
   if (tfmigrate && job.isRoot) {
-    for (const f of renderTfmigrate({ modulePath: job.path, toolVersion: job.toolVersion, moves: unblocked, varFiles: varFilesOf(texts, run.outputs) })) {
-      await addGenerated(result, job, path.join(job.dir, ...f.name.split('/')), f.text, 0o644, '');
-    }
+    const finalNames = new Set([...texts.keys(), ...run.outputs.keys()]);
+    const crossing = unblocked.some((m) => m.from.workspace !== m.to.workspace);
+    const files = renderTfmigrate({
+      modulePath: job.path,
+      toolVersion: job.toolVersion,
+      moves: unblocked,
+      varFiles: varFilesOf(texts, run.outputs),
+      hasFile: (name) => finalNames.has(name),
+      backendConfigFiles: location.local ? [] : [...finalNames].filter((n) => n.endsWith('.tfbackend') && !n.includes('/')).sort(),
+      legacyState: crossing ? finalLegacyState(texts, run.outputs, job.toolVersion) : null,
+    });
+    for (const f of files) await addGenerated(result, job, path.join(job.dir, ...f.name.split('/')), f.text, 0o644, '', f.run);
   }
   if (hasMigration({ moves: scripted, backend }) || (tfmigrate && !job.isRoot)) {
     if (!job.isRoot) {
@@ -240,6 +257,25 @@ export async function processModule(job: ModuleJob, settings: RunSettings): Prom
     }
   }
   return result;
+}
+
+/** tfmigrate/legacy-state's .tf file, from the module's terraform blocks after the run. */
+function finalLegacyState(texts: ReadonlyMap<string, string>, outputs: ReadonlyMap<string, { after: string }>, toolVersion: string): string {
+  const sources: SourceFile[] = [];
+  try {
+    for (const [name, text] of texts) {
+      if (!name.endsWith('.tf')) continue;
+      const after = outputs.get(name)?.after ?? text;
+      sources.push({ name, text: after, tree: parseHcl(after), eol: lineEndingOf(after) });
+    }
+    for (const [name, o] of outputs) {
+      if (name.endsWith('.tf') && !texts.has(name)) sources.push({ name, text: o.after, tree: parseHcl(o.after), eol: lineEndingOf(o.after) });
+    }
+    sources.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return legacyStateConfig(new ModuleIndex(sources), toolVersion);
+  } finally {
+    for (const f of sources) f.tree.delete();
+  }
 }
 
 /** The var files terraform plan needs after the run (`{workspace}` for per-workspace secrets). */
@@ -290,7 +326,7 @@ function verification(
  * A migration artifact (the script, a tfmigrate file) as an output, unless it is unchanged; a file
  * at that path that tfcodemod did not generate is never overwritten.
  */
-async function addGenerated(result: ModuleResult, job: ModuleJob, abs: string, text: string, mode: number, hint: string): Promise<void> {
+async function addGenerated(result: ModuleResult, job: ModuleJob, abs: string, text: string, mode: number, hint: string, run?: string): Promise<void> {
   const { files, errors } = loadFiles(path.dirname(abs), [path.basename(abs)]);
   const missing = errors.length === 1 && errors[0]!.message === 'no such file or directory';
   if (errors.length > 0 && !missing) {
@@ -303,5 +339,5 @@ async function addGenerated(result: ModuleResult, job: ModuleJob, abs: string, t
     result.errors.push({ file: relativePath(job.dir, abs), message: `exists and was not generated by tfcodemod; refusing to overwrite it${hint}` });
     return;
   }
-  result.outputs.push({ abs, display: relativePath(job.treeRoot, abs), before: existing?.text ?? null, after: text, mode, expected: existing?.fingerprint ?? null });
+  result.outputs.push({ abs, display: relativePath(job.treeRoot, abs), before: existing?.text ?? null, after: text, mode, expected: existing?.fingerprint ?? null, ...(run ? { run } : {}) });
 }
