@@ -131,9 +131,12 @@ describe('--migration-format', () => {
     expect(pick(settings, 'required_version')).toEqual(pick(module, 'required_version'));
     expect(legacy).toContain(S3_BACKEND.split('\n').slice(1, -2).join('\n')); // copied as written
 
-    // A second run has nothing left to do.
+    // A second run has nothing left to do, and does not take the generated directory for a module
+    // of the tree (it would then be a second root, and --migration-script would be refused).
     const again = tfcodemod([...args, '--check'], dir);
     expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toMatch(/ of 1 module\b/);
+    expect(tfcodemod([...args, '--check', '--migration-script', 'ops/migrate.sh'], dir).code).toBe(0);
   });
 
   it('tfmigrate with the workspace strategy refuses a module whose state is local, and writes nothing', () => {
