@@ -1,6 +1,7 @@
 // Finds module directories under the given paths: one directory with `.tf` files = one module.
-// Skips `.terraform/`, `.git/` and the tfmigrate/legacy-state directory tfcodemod generates, honours `.gitignore` files from the tree root down, and
-// `--exclude` globs. Symlinked directories are followed once (a cycle is reported, not looped).
+// Skips `.terraform/`, `.git/` and the tfmigrate/legacy-state directory tfcodemod generates,
+// honours `.gitignore` files from the tree root down, and `--exclude` globs. Symlinked
+// directories are followed once (a cycle is reported, not looped).
 import { promises as fs, type Dirent } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
