@@ -3,7 +3,7 @@
 // environment's own name in strings becomes `terraform.workspace` (or `each.key`), a value of
 // another environment's block is kept as the literal it is. Also gives a comparison key, so
 // copies that differ only in those ways are seen as equal.
-import { attributeOf, attributeValue, childrenOf, walk } from '../src/cst/nodes.js';
+import { attributeOf, attributeValue, childrenOf, isConstant, walk } from '../src/cst/nodes.js';
 import type { Node } from '../src/cst/parser.js';
 import { readTemplate } from '../src/cst/strings.js';
 import { lookupFor } from '../src/terraform/lookups.js';
@@ -104,13 +104,7 @@ function targetOf(t: Traversal, targets: ReadonlyMap<string, Target>): { address
 function staticArgument(block: BlockRef, name: string): string | null {
   const attr = attributeOf(block.body, name);
   const value = attr && attributeValue(attr);
-  if (!value) return null;
-  let constant = true;
-  walk(value, (n) => {
-    if (n.type === 'variable_expr' || n.type === 'function_call' || n.type === 'template_interpolation' || n.type === 'template_directive') constant = false;
-    return constant;
-  });
-  return constant ? block.file.text.slice(value.startIndex, value.endIndex) : null;
+  return value && isConstant(value) ? block.file.text.slice(value.startIndex, value.endIndex) : null;
 }
 
 export function rewrite(expr: Node, text: string, ctx: ExprContext): Rewritten {

@@ -155,6 +155,22 @@ export function walk(n: Node, visit: (n: Node) => boolean | void): void {
   for (const c of childrenOf(n)) walk(c, visit);
 }
 
+/**
+ * A value with nothing to evaluate and one line of text: a literal number, bool or null, or a
+ * quoted string without interpolation (collections of them too); no reference, call,
+ * conditional, `for` or heredoc. Its text means the same wherever it is written. Conservative:
+ * an object with a bare key (`{ dev = 1 }`) is not judged constant, as the grammar reads the key
+ * as a variable.
+ */
+export function isConstant(expr: Node): boolean {
+  let constant = true;
+  walk(expr, (n) => {
+    if (['variable_expr', 'function_call', 'template_interpolation', 'template_directive', 'for_expr', 'conditional', 'heredoc_template'].includes(n.type)) constant = false;
+    return constant;
+  });
+  return constant;
+}
+
 /** Whether a comment stands anywhere inside the subtree. */
 export function containsComment(n: Node): boolean {
   let found = false;

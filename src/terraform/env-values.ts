@@ -11,7 +11,7 @@
 // edits the map entry, or turns a literal (or an absent argument) into a per-environment map the
 // way merge-environments writes them, or edits the copy. What cannot be edited faithfully is
 // refused with a one-line reason.
-import { attributeName, attributeOf, attributeValue, blockClose, blockType, bodyOf, itemsOf, objectElements, walk } from '../cst/nodes.js';
+import { attributeName, attributeOf, attributeValue, blockClose, blockType, bodyOf, isConstant, itemsOf, objectElements } from '../cst/nodes.js';
 import type { Node } from '../cst/parser.js';
 import { attribute, block, object, printBlock, raw } from '../cst/printer.js';
 import { lineStartOf } from '../cst/text.js';
@@ -205,16 +205,6 @@ export class EnvModel {
       if (values.has(i.env)) c.effect({ workspace: i.workspace, address: i.address, path: name, action: typeof action === 'string' ? action : action.get(i.env)! });
     }
   }
-}
-
-/** A value with nothing to evaluate: a literal number, bool, null or string without interpolation. */
-export function isConstant(expr: Node): boolean {
-  let constant = true;
-  walk(expr, (n) => {
-    if (['variable_expr', 'function_call', 'template_interpolation', 'template_directive', 'for_expr', 'conditional', 'heredoc_template'].includes(n.type)) constant = false;
-    return constant;
-  });
-  return constant;
 }
 
 /**
