@@ -121,9 +121,9 @@ export async function run(argv: string[], io: Io, registry: readonly Transform<u
   // The review runs on this thread: it needs every result, one module after another.
   const poolSize = registryUrl && !cli.interactive ? workerCount(discovery.modules.length, io.env) : 0;
   const pool = poolSize > 0 ? new ModulePool(poolSize, registryUrl!) : null;
-  // HashiCorp's parser is compiled here, once, for every worker (a failure surfaces where it
-  // is awaited, below).
-  const hclChecker = pool ? compileHclChecker() : null;
+  // HashiCorp's parser is compiled here, once, for every worker, after their tree-sitter (see
+  // compileHclChecker; a failure surfaces where it is awaited, below).
+  const hclChecker = pool ? pool.parsersReady.then(compileHclChecker) : null;
   hclChecker?.catch(() => {});
   const treeErrors = discovery.problems.filter((p) => p.severity === 'error').map((p) => ({ file: shown(p.path), message: p.message }));
   for (const p of discovery.problems) err(`${shown(p.path)}: ${p.severity}: ${p.message}`);

@@ -6,7 +6,9 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { gunzipSync } from 'node:zlib';
+import { initParser } from '../cst/parser.js';
 
 export interface HclDiagnostic {
   line: number;
@@ -22,13 +24,22 @@ interface Bridge {
   parse(filename: string, contents: string): Promise<unknown>;
 }
 
-/** HashiCorp's parser compiled: a WebAssembly.Module, which worker threads can be sent. */
-export type CompiledHclChecker = object & { readonly __compiled: 'hcl2json' };
+/** A compiled WebAssembly module, which worker threads can be sent. */
+type WasmModule = object & { readonly __wasm: true };
+
+/**
+ * HashiCorp's parser compiled twice (see compileHclChecker): for V8's baseline tier only, and
+ * for its usual tiers (baseline, then optimised where hot).
+ */
+export interface CompiledHclChecker {
+  readonly baseline: WasmModule;
+  readonly optimised: WasmModule;
+}
 
 // The little of the WebAssembly API used here (the project's TypeScript lib has no DOM types).
 declare const WebAssembly: {
-  compile(bytes: Uint8Array): Promise<CompiledHclChecker>;
-  instantiate(module: CompiledHclChecker, imports: object): Promise<object>;
+  compile(bytes: Uint8Array): Promise<WasmModule>;
+  instantiate(module: WasmModule, imports: object): Promise<object>;
 };
 
 interface GoRuntime {
@@ -38,42 +49,72 @@ interface GoRuntime {
 
 const require = createRequire(import.meta.url);
 let compiled: Promise<CompiledHclChecker> | null = null;
-let ready: Promise<GoExports | null> | null = null;
-let go: GoExports | null = null;
+let modules: Promise<CompiledHclChecker> | null = null;
+const instances: { baseline?: Promise<GoExports | null>; optimised?: Promise<GoExports | null> } = {};
 let bridge: Bridge | null = null;
+/** Characters this thread has checked: past SWITCH_AT, the optimised copy takes over. */
+let checked = 0;
+const SWITCH_AT = 250_000;
+
+/** `bytes` with an empty custom section named `name` appended: the same code, another module. */
+function withCustomSection(bytes: Uint8Array, name: string): Uint8Array {
+  const label = Buffer.from(name, 'utf8');
+  if (label.length > 100) throw new Error('custom section name too long');
+  return Buffer.concat([bytes, Buffer.from([0, label.length + 1, label.length]), label]);
+}
 
 /**
- * Compiles HashiCorp's parser (the package's gzipped Go WebAssembly), once per thread. Threads
- * started from one compiled module share its machine code: only the first pays for compiling
- * it and for optimising its hot functions, a warm-up that costs more than checking a module.
+ * Compiles HashiCorp's parser (the package's gzipped Go WebAssembly), once per thread; threads
+ * started from the compiled modules share their machine code.
+ *
+ * V8 optimising this module's large Go functions costs more CPU than it saves until a few
+ * hundred thousand characters are checked (a plain run over a tree where few modules change
+ * checks less than that), and saves more beyond. So there are two copies: one compiled for the
+ * baseline tier only (Liftoff), used first, and one with the usual tiers, which takes over in a
+ * thread past SWITCH_AT characters. V8 fixes a module's tiers from its flags when it compiles
+ * it, and the flag is process-wide: tree-sitter's modules (which need the optimising tier) must
+ * all be compiled before it is set: this thread's here (initParser), the workers' before the
+ * caller calls this (ModulePool.parsersReady).
  */
 export function compileHclChecker(): Promise<CompiledHclChecker> {
   compiled ??= (async () => {
     const file = path.join(path.dirname(require.resolve('@cdktf/hcl2json/package.json')), 'main.wasm.gz');
-    return WebAssembly.compile(gunzipSync(await readFile(file)));
+    const bytes = gunzipSync(await readFile(file));
+    await initParser();
+    const optimised = await WebAssembly.compile(bytes);
+    setFlagsFromString('--liftoff-only');
+    // V8 would hand back the first module for the same bytes: the custom section makes them differ.
+    const baseline = await WebAssembly.compile(withCustomSection(bytes, 'tfcodemod-baseline-tier'));
+    return { baseline, optimised };
   })();
   return compiled;
 }
 
 /**
- * Starts HashiCorp's parser once per thread, from `module` when another thread compiled it;
- * only runs that check something pay for it.
+ * Starts HashiCorp's parser in this thread, from `compiledElsewhere` when another thread
+ * compiled it; only runs that check something pay for it.
  */
-export function startHclChecker(module?: CompiledHclChecker): Promise<unknown> {
-  ready ??= (async () => {
+export function startHclChecker(compiledElsewhere?: CompiledHclChecker): Promise<unknown> {
+  modules ??= compiledElsewhere ? Promise.resolve(compiledElsewhere) : compileHclChecker();
+  return instance('baseline');
+}
+
+function instance(tier: 'baseline' | 'optimised'): Promise<GoExports | null> {
+  instances[tier] ??= (async () => {
+    modules ??= compileHclChecker();
+    const module = (await modules)[tier];
     // Go's wasm_exec.js, set up the way the package's own bridge does it: it defines globalThis.Go.
     require('@cdktf/hcl2json/wasm/bridge_wasm_exec.js');
     const runtime = new (globalThis as unknown as { Go: new () => GoRuntime }).Go();
-    const instance = await WebAssembly.instantiate(module ?? (await compileHclChecker()), runtime.importObject);
+    const started = await WebAssembly.instantiate(module, runtime.importObject);
     // The Go program registers its functions on this object as it starts (before run() returns
     // control); they answer synchronously, without the bridge's Promise and JSON parsing.
     const exported: Partial<GoExports> = {};
     (globalThis as { __parse_terraform_config_wasm__?: unknown }).__parse_terraform_config_wasm__ = exported;
-    void runtime.run(instance);
-    go = typeof exported.parse === 'function' ? (exported as GoExports) : null;
-    return go;
+    void runtime.run(started);
+    return typeof exported.parse === 'function' ? (exported as GoExports) : null;
   })();
-  return ready;
+  return instances[tier];
 }
 
 /**
@@ -94,7 +135,11 @@ export async function checkHcl(name: string, text: string): Promise<HclDiagnosti
 }
 
 async function check(name: string, text: string): Promise<HclDiagnostic | null> {
-  await startHclChecker();
+  checked += text.length;
+  const tier = checked > SWITCH_AT ? 'optimised' : 'baseline';
+  const go = await instance(tier);
+  // The baseline copy is not used again: its memory can go.
+  if (tier === 'optimised') delete instances.baseline;
   // Only the base name is passed, so diagnostics can be found in the message unambiguously.
   const label = name.replace(/[^A-Za-z0-9._-]/g, '_');
   if (go) {

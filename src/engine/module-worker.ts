@@ -11,6 +11,12 @@ import type { Transform } from './transform.js';
 import type { PoolSetup } from './worker-pool.js';
 
 const parser = initParser();
+// The main thread compiles HashiCorp's parser once every worker's tree-sitter is compiled (see
+// compileHclChecker); a failure here is reported with the first job.
+void parser.then(
+  () => parentPort!.postMessage({ parserReady: true }),
+  () => parentPort!.postMessage({ parserReady: true }),
+);
 const registry = import((workerData as { registry: string }).registry) as Promise<{ transforms: readonly Transform<unknown>[] }>;
 // A failure to load it is reported when the settings are built, for each job.
 registry.catch(() => {});

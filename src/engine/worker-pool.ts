@@ -55,15 +55,21 @@ export class ModulePool {
   private readonly queue: { id: number; job: ModuleJob }[] = [];
   private readonly pending = new Map<number, { resolve: (r: ModuleResult) => void; reject: (e: Error) => void }>();
   private nextId = 0;
+  /** Resolves once every worker has compiled tree-sitter (or failed to). */
+  readonly parsersReady: Promise<void>;
 
   /**
    * Starts `size` workers; they load the registry (`registry`: URL of the module exporting
    * `transforms`) and tree-sitter while the run is still being prepared.
    */
   constructor(size: number, registry: string) {
+    const ready: Promise<void>[] = [];
     for (let i = 0; i < size; i++) {
       const w = new Worker(WORKER, { workerData: { registry } });
-      w.on('message', (msg: { id: number; result?: ModuleResult; error?: string }) => {
+      let parserReady!: () => void;
+      ready.push(new Promise<void>((resolve) => (parserReady = resolve)));
+      w.on('message', (msg: { parserReady: true } | { id: number; result?: ModuleResult; error?: string }) => {
+        if ('parserReady' in msg) return parserReady();
         const p = this.pending.get(msg.id);
         this.pending.delete(msg.id);
         if (msg.error !== undefined) p?.reject(new Error(msg.error));
@@ -71,12 +77,14 @@ export class ModulePool {
         this.dispatch(w);
       });
       w.on('error', (e) => {
+        parserReady();
         for (const p of this.pending.values()) p.reject(e);
         this.pending.clear();
       });
       this.workers.push(w);
       this.idle.push(w);
     }
+    this.parsersReady = Promise.all(ready).then(() => {});
   }
 
   /** Gives every worker the run's settings; jobs may be sent right after. */
