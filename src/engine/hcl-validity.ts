@@ -49,7 +49,6 @@ interface GoRuntime {
 
 const require = createRequire(import.meta.url);
 let compiled: Promise<CompiledHclChecker> | null = null;
-let modules: Promise<CompiledHclChecker> | null = null;
 const instances: { baseline?: Promise<GoExports | null>; optimised?: Promise<GoExports | null> } = {};
 let bridge: Bridge | null = null;
 /** Characters this thread has checked: past SWITCH_AT, the optimised copy takes over. */
@@ -64,8 +63,9 @@ function withCustomSection(bytes: Uint8Array, name: string): Uint8Array {
 }
 
 /**
- * Compiles HashiCorp's parser (the package's gzipped Go WebAssembly), once per thread; threads
- * started from the compiled modules share their machine code.
+ * Compiles HashiCorp's parser (the package's gzipped Go WebAssembly), once per thread unless
+ * startHclChecker was given the modules another thread compiled; threads started from the
+ * compiled modules share their machine code.
  *
  * V8 optimising this module's large Go functions costs more CPU than it saves until a few
  * hundred thousand characters are checked (a plain run over a tree where few modules change
@@ -95,14 +95,13 @@ export function compileHclChecker(): Promise<CompiledHclChecker> {
  * compiled it; only runs that check something pay for it.
  */
 export function startHclChecker(compiledElsewhere?: CompiledHclChecker): Promise<unknown> {
-  modules ??= compiledElsewhere ? Promise.resolve(compiledElsewhere) : compileHclChecker();
+  if (compiledElsewhere) compiled ??= Promise.resolve(compiledElsewhere);
   return instance('baseline');
 }
 
 function instance(tier: 'baseline' | 'optimised'): Promise<GoExports | null> {
   instances[tier] ??= (async () => {
-    modules ??= compileHclChecker();
-    const module = (await modules)[tier];
+    const module = (await compileHclChecker())[tier];
     // Go's wasm_exec.js, set up the way the package's own bridge does it: it defines globalThis.Go.
     require('@cdktf/hcl2json/wasm/bridge_wasm_exec.js');
     const runtime = new (globalThis as unknown as { Go: new () => GoRuntime }).Go();
