@@ -2,7 +2,6 @@
 // A name is split into tokens at `_` and `-`; a token that is an environment name marks the
 // name's environment, and the name without it is the base name the group merges into.
 
-
 export const DEFAULT_ENVIRONMENTS: readonly string[] = [
   'dev',
   'development',
@@ -67,4 +66,3 @@ export function owningEnvironment(envs: readonly string[]): string {
   for (const e of PRODUCTION_NAMES) if (envs.includes(e)) return e;
   return envs[envs.length - 1]!;
 }
-
