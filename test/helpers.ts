@@ -69,6 +69,14 @@ export async function runTransforms(files: Record<string, string>, opts: RunOpti
   );
 }
 
+/** The messages of a run's findings (its changes' and the module's) of one severity. */
+export const findingMessages = (run: ModuleRun, severity: string): string[] =>
+  run.records.flatMap((r) => r.change.findings).concat(run.findings).filter((f) => f.severity === severity).map((f) => f.message);
+
+/** The effects of a run's applied changes, as `workspace address path action`. */
+export const appliedEffects = (run: ModuleRun): string[] =>
+  run.records.filter((r) => r.status === 'applied').flatMap((r) => r.change.effects.map((e) => `${e.workspace} ${e.address} ${e.path} ${e.action}`));
+
 /** The files after a run: the inputs with the outputs applied. */
 export function filesAfter(files: Record<string, string>, run: ModuleRun): Record<string, string> {
   const out = { ...files };

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
-import type { ModuleRun } from '../../src/engine/runner.js';
 import { EC2_HOURLY, HOURS_PER_MONTH, RDS_HOURLY } from '../../src/terraform/aws-prices.js';
 import { transforms } from '../../transforms/index.js';
-import { assertCodemod, runTransforms } from '../helpers.js';
+import { appliedEffects, assertCodemod, findingMessages, runTransforms } from '../helpers.js';
 
 const POLICY = {
   dev: { maxInstanceType: 't3.small', maxDbInstanceClass: 'db.t3.micro', maxStorageGb: 20 },
@@ -11,9 +10,6 @@ const POLICY = {
 };
 const sizing = (policy: unknown = POLICY, extra: Record<string, unknown> = {}) => ({ transforms: ['env-sizing'], options: { 'env-sizing': { policy, ...extra } } });
 
-const effects = (run: ModuleRun): string[] => run.records.filter((r) => r.status === 'applied').flatMap((r) => r.change.effects.map((e) => `${e.workspace} ${e.address} ${e.path} ${e.action}`));
-const messages = (run: ModuleRun, severity: string): string[] =>
-  run.records.flatMap((r) => r.change.findings).concat(run.findings).filter((f) => f.severity === severity).map((f) => f.message);
 const money = (usd: number): string => `$${usd.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 const monthly = (hourly: number): number => hourly * HOURS_PER_MONTH;
 
@@ -63,11 +59,11 @@ ${GUARD}`,
       sizing(),
     );
     // staging is already below its cap: never raised; prod has no policy.
-    expect(effects(run)).toEqual(['dev aws_db_instance.postgres instance_class update-with-outage']);
+    expect(appliedEffects(run)).toEqual(['dev aws_db_instance.postgres instance_class update-with-outage']);
     const before = monthly(RDS_HOURLY.postgres['db.r5.large']!.usd);
     const after = monthly(RDS_HOURLY.postgres['db.t3.micro']!.usd);
-    expect(messages(run, 'info')).toContainEqual(expect.stringContaining(`cost dev aws_db_instance.postgres: db.r5.large ${money(before)} → db.t3.micro ${money(after)} a month, saves ${money(before - after)} a month (${money(12 * (before - after))} a year)`));
-    expect(messages(run, 'info')).toContainEqual(expect.stringContaining(`env-sizing total: ${money(before)} → ${money(after)} a month`));
+    expect(findingMessages(run, 'info')).toContainEqual(expect.stringContaining(`cost dev aws_db_instance.postgres: db.r5.large ${money(before)} → db.t3.micro ${money(after)} a month, saves ${money(before - after)} a month (${money(12 * (before - after))} a year)`));
+    expect(findingMessages(run, 'info')).toContainEqual(expect.stringContaining(`env-sizing total: ${money(before)} → ${money(after)} a month`));
     expect(run.records[0]!.change.kind).toBe('behaviour');
     expect(run.records[0]!.change.title).toContain('outage');
   });
@@ -108,7 +104,7 @@ locals {
       },
       sizing(),
     );
-    expect(effects(run)).toEqual(['dev aws_instance.web instance_type update-with-outage']);
+    expect(appliedEffects(run)).toEqual(['dev aws_instance.web instance_type update-with-outage']);
   });
 
   it('with the for_each strategy: the instance of the environment in workspace default, the map read with each.key', async () => {
@@ -140,7 +136,7 @@ locals {
       },
       sizing(),
     );
-    expect(effects(run)).toEqual(['default aws_instance.web["dev"] instance_type update-with-outage']);
+    expect(appliedEffects(run)).toEqual(['default aws_instance.web["dev"] instance_type update-with-outage']);
   });
 
   it('edits an unmerged per-environment copy in place and leaves the other environments alone', async () => {
@@ -173,11 +169,11 @@ resource "aws_db_instance" "prod_db" {
       },
       sizing(),
     );
-    expect(effects(run)).toEqual(['default aws_db_instance.dev_db instance_class update-with-outage']);
+    expect(appliedEffects(run)).toEqual(['default aws_db_instance.dev_db instance_class update-with-outage']);
     // MySQL prices, and Multi-AZ pays for two instances.
     const before = 2 * monthly(RDS_HOURLY.mysql['db.m5.large']!.usd);
     const after = 2 * monthly(RDS_HOURLY.mysql['db.t3.micro']!.usd);
-    expect(messages(run, 'info')).toContainEqual(expect.stringContaining(`db.m5.large ${money(before)} → db.t3.micro ${money(after)} a month`));
+    expect(findingMessages(run, 'info')).toContainEqual(expect.stringContaining(`db.m5.large ${money(before)} → db.t3.micro ${money(after)} a month`));
   });
 
   it('an absent size cannot be held against the cap: a finding, nothing proposed', async () => {
@@ -191,7 +187,7 @@ resource "aws_db_instance" "prod_db" {
       sizing(),
     );
     expect([...run.outputs.keys()]).toEqual([]);
-    expect(messages(run, 'warning')).toEqual([expect.stringContaining('dev aws_instance.dev_web: instance_type is not a value known before apply here')]);
+    expect(findingMessages(run, 'warning')).toEqual([expect.stringContaining('dev aws_instance.dev_web: instance_type is not a value known before apply here')]);
   });
 
   it('never raises a size, and never shrinks storage: storage above the cap is a finding with what it costs', async () => {
@@ -212,7 +208,7 @@ resource "aws_instance" "dev_web" {
       sizing(),
     );
     expect([...run.outputs.keys()]).toEqual([]);
-    const w = messages(run, 'warning');
+    const w = findingMessages(run, 'warning');
     expect(w).toHaveLength(1);
     expect(w[0]).toContain('dev aws_db_instance.dev_db: allocated_storage 100 GB is above the dev cap of 20 GB, but RDS cannot shrink allocated storage in place');
     expect(w[0]).toContain('the 80 GB above the cap cost about $9.20 a month');
@@ -268,7 +264,7 @@ locals {
       sizing(),
     );
     expect([...run.outputs.keys()]).toEqual([]);
-    const w = messages(run, 'warning');
+    const w = findingMessages(run, 'warning');
     expect(w).toContainEqual('aws_db_instance.postgres: instance_class is left as it is: local.db_class is also used elsewhere: changing it would change more than instance_class');
     expect(w).toContainEqual('aws_instance.web: instance_type is left as it is: instance_type is the expression `var.web_type`, which tfcodemod cannot edit faithfully');
     expect(w).toContainEqual('aws_instance.worker: instance_type is left as it is: its lifecycle ignore_changes lists instance_type: Terraform would not apply a change to it');

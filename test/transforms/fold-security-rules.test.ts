@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ModuleRun } from '../../src/engine/runner.js';
-import { assertCodemod, hclFormat, runTransforms } from '../helpers.js';
+import { assertCodemod, findingMessages, hclFormat, runTransforms } from '../helpers.js';
 
 const only = { transforms: ['fold-security-rules'] };
-const messages = (run: ModuleRun, severity: string): string[] =>
-  run.records.flatMap((r) => r.change.findings).concat(run.findings).filter((f) => f.severity === severity).map((f) => f.message);
 
 describe('fold-security-rules', () => {
   it('folds literal rules into a dynamic block over a map of named rules: null where a rule lacks an argument, comments with their rule', async () => {
@@ -171,7 +168,7 @@ locals {
       only,
     );
     expect(stray.outputs.size).toBe(0);
-    expect(messages(stray, 'info')).toContain('aws_security_group.b: ingress rules not folded: a comment inside a rule is not next to an argument');
+    expect(findingMessages(stray, 'info')).toContain('aws_security_group.b: ingress rules not folded: a comment inside a rule is not next to an argument');
     const ignored = await runTransforms(
       {
         'c.tf': '# tfcodemod:ignore fold-security-rules\nresource "aws_security_group" "c" {\n  ingress {\n    from_port = 1\n    to_port   = 1\n    protocol  = "tcp"\n  }\n\n  ingress {\n    from_port = 2\n    to_port   = 2\n    protocol  = "tcp"\n  }\n}\n',
@@ -219,7 +216,7 @@ locals {
       },
       only,
     );
-    expect(messages(run, 'warning')).toEqual([
+    expect(findingMessages(run, 'warning')).toEqual([
       'aws_security_group.edge: ingress from the whole internet on port 3389: restrict the source unless it is meant to be public',
       'aws_security_group.edge: this ingress rule repeats the one at line 2 (same ports, protocol and sources): AWS keeps one',
       'aws_security_group.edge: 54 IPv4 ingress rules (each CIDR and source group counts; a prefix list counts its maximum entries): AWS allows 60 by default',
@@ -256,12 +253,12 @@ resource "aws_security_group" "api" {
 }
 `;
     const run = await runTransforms({ 'sg.tf': group('aws_ec2_managed_prefix_list.partners.id, aws_ec2_managed_prefix_list.partners_v6.id') }, only);
-    expect(messages(run, 'warning')).toEqual([
+    expect(findingMessages(run, 'warning')).toEqual([
       'aws_security_group.api: 51 IPv4 ingress rules (each CIDR and source group counts; a prefix list counts its maximum entries): AWS allows 60 by default',
       'aws_security_group.api: 55 IPv6 ingress rules (each CIDR and source group counts; a prefix list counts its maximum entries): AWS allows 60 by default',
     ]);
     // A prefix list whose maximum is not in the module: one entry, no warning.
-    expect(messages(await runTransforms({ 'sg.tf': group('"pl-0123456789abcdef0"') }, only), 'warning')).toEqual([]);
+    expect(findingMessages(await runTransforms({ 'sg.tf': group('"pl-0123456789abcdef0"') }, only), 'warning')).toEqual([]);
   });
 
   it('after merge-environments, a merged group whose copies had the same rules gets them folded once', async () => {
@@ -353,7 +350,7 @@ resource "aws_security_group_rule" "lb_qa" {
 
     const commented = await runTransforms({ 'rules.tf': `${rule('b_http', 80, '\n  # ask the network team first')}\n${rule('b_https', 443)}`.replace('  # ask the network team first\n  cidr_blocks', '  cidr_blocks').replace('security_group_id = aws_security_group.lb.id\n}', 'security_group_id = aws_security_group.lb.id\n  # end\n}') }, only);
     expect(commented.outputs.size).toBe(0);
-    expect(messages(commented, 'info').join('\n')).toContain('not folded with the other rules of aws_security_group.lb.id: a comment inside it is not next to an argument');
+    expect(findingMessages(commented, 'info').join('\n')).toContain('not folded with the other rules of aws_security_group.lb.id: a comment inside it is not next to an argument');
   });
 });
 

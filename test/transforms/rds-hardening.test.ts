@@ -3,14 +3,11 @@ import { parseConfig } from '../../src/config.js';
 import type { ModuleRun } from '../../src/engine/runner.js';
 import { transforms } from '../../transforms/index.js';
 import { retentionFor } from '../../transforms/rds-hardening.js';
-import { assertCodemod, runTransforms } from '../helpers.js';
+import { appliedEffects, assertCodemod, findingMessages, runTransforms } from '../helpers.js';
 
 const only = (options: Record<string, unknown> = {}) => ({ transforms: ['rds-hardening'], options: { 'rds-hardening': options } });
 
-const effects = (run: ModuleRun): string[] => run.records.filter((r) => r.status === 'applied').flatMap((r) => r.change.effects.map((e) => `${e.workspace} ${e.address} ${e.path} ${e.action}`));
 const titles = (run: ModuleRun): string[] => run.records.map((r) => r.change.title);
-const messages = (run: ModuleRun, severity: string): string[] =>
-  run.records.flatMap((r) => r.change.findings).concat(run.findings).filter((f) => f.severity === severity).map((f) => f.message);
 
 const GUARD = `output "workspace" {
   value = terraform.workspace
@@ -71,7 +68,7 @@ resource "aws_db_instance" "prod_db" {
       },
       only(),
     );
-    expect(effects(run).sort()).toEqual(
+    expect(appliedEffects(run).sort()).toEqual(
       [
         'default aws_db_instance.dev_db backup_retention_period update-in-place',
         'default aws_db_instance.prod_db backup_retention_period update-with-outage',
@@ -84,7 +81,7 @@ resource "aws_db_instance" "prod_db" {
     expect(titles(run)).toContainEqual('Keep automated backups of aws_db_instance.prod_db for 30 days in prod (outage in prod: turning backups on restarts the instance)');
     expect(titles(run)).toContainEqual('Turn on Multi-AZ for prod aws_db_instance.prod_db (in place, no outage)');
     expect(run.records.every((r) => r.change.kind === 'behaviour')).toBe(true);
-    expect(messages(run, 'warning')).toEqual([]);
+    expect(findingMessages(run, 'warning')).toEqual([]);
   });
 
   it('never lowers a retention already higher, and takes the configured days over the defaults', async () => {
@@ -110,10 +107,10 @@ resource "aws_db_instance" "staging_db" {
       },
       only({ backupRetention: { staging: 14 } }),
     );
-    expect(effects(run)).toEqual(['default aws_db_instance.staging_db backup_retention_period update-in-place']);
+    expect(appliedEffects(run)).toEqual(['default aws_db_instance.staging_db backup_retention_period update-in-place']);
     expect(run.outputs.get('rds.tf')!.after).toContain('backup_retention_period = 14');
     expect(run.outputs.get('rds.tf')!.after).toContain('backup_retention_period   = 35');
-    expect(messages(run, 'info')).toContainEqual('prod aws_db_instance.prod_db: backup_retention_period 35 is above the 30 days of the policy: kept (never lowered)');
+    expect(findingMessages(run, 'info')).toContainEqual('prod aws_db_instance.prod_db: backup_retention_period 35 is above the 30 days of the policy: kept (never lowered)');
     expect(retentionFor('production', {})).toBe(30);
     expect(retentionFor('uat', {})).toBe(7);
     expect(retentionFor('qa', {})).toBe(1);
@@ -181,7 +178,7 @@ locals {
       },
       only(),
     );
-    expect(effects(run).sort()).toEqual(
+    expect(appliedEffects(run).sort()).toEqual(
       [
         'dev aws_db_instance.db backup_retention_period update-with-outage',
         'prod aws_db_instance.db backup_retention_period update-in-place',
@@ -210,7 +207,7 @@ locals {
       },
       only(),
     );
-    expect(effects(run).sort()).toEqual(
+    expect(appliedEffects(run).sort()).toEqual(
       [
         'default aws_db_instance.db["prod"] multi_az update-in-place',
         'default aws_db_instance.db["prod"] skip_final_snapshot update-in-place',
@@ -242,12 +239,12 @@ resource "aws_rds_cluster_instance" "prod_orders_1" {
       },
       only(),
     );
-    const w = messages(run, 'warning');
+    const w = findingMessages(run, 'warning');
     expect(w).toContainEqual(expect.stringMatching(/^aws_rds_cluster\.prod_orders: storage is not encrypted in prod; setting storage_encrypted = true forces replacement/));
     expect(w).toContainEqual(expect.stringMatching(/^prod aws_rds_cluster\.prod_orders has a single instance \(aws_rds_cluster_instance\.prod_orders_1\)/));
-    expect(effects(run).some((e) => e.includes('storage_encrypted'))).toBe(false);
-    expect(effects(run).some((e) => e.includes('multi_az'))).toBe(false);
-    expect(effects(run).sort()).toEqual(['default aws_rds_cluster.prod_orders final_snapshot_identifier update-in-place', 'default aws_rds_cluster.prod_orders skip_final_snapshot update-in-place']);
+    expect(appliedEffects(run).some((e) => e.includes('storage_encrypted'))).toBe(false);
+    expect(appliedEffects(run).some((e) => e.includes('multi_az'))).toBe(false);
+    expect(appliedEffects(run).sort()).toEqual(['default aws_rds_cluster.prod_orders final_snapshot_identifier update-in-place', 'default aws_rds_cluster.prod_orders skip_final_snapshot update-in-place']);
     expect(run.outputs.get('aurora.tf')!.after).toContain('final_snapshot_identifier = "prod-orders-final"');
 
     const two = await runTransforms(
@@ -268,7 +265,7 @@ resource "aws_rds_cluster_instance" "prod_orders" {
       },
       only(),
     );
-    expect(messages(two, 'warning')).toEqual([]);
+    expect(findingMessages(two, 'warning')).toEqual([]);
   });
 
   it('does not give several instances of one environment the same final snapshot name', async () => {
@@ -289,8 +286,8 @@ resource "aws_rds_cluster_instance" "prod_orders" {
       },
       only(),
     );
-    expect(effects(run)).toEqual([]);
-    expect(messages(run, 'warning')).toEqual(['aws_db_instance.prod_shard: prod has several instances, which cannot share one final_snapshot_identifier: name each one\'s final snapshot yourself']);
+    expect(appliedEffects(run)).toEqual([]);
+    expect(findingMessages(run, 'warning')).toEqual(['aws_db_instance.prod_shard: prod has several instances, which cannot share one final_snapshot_identifier: name each one\'s final snapshot yourself']);
   });
 
   it('refuses, with the reason, what it cannot edit faithfully', async () => {
@@ -315,7 +312,7 @@ variable "ha" {
       only(),
     );
     expect([...run.outputs.keys()]).toEqual([]);
-    expect(messages(run, 'warning')).toEqual(['aws_db_instance.prod_db: turn on Multi-AZ for prod aws_db_instance.prod_db (in place, no outage) is not proposed: multi_az is the expression `var.ha`, which tfcodemod cannot edit faithfully']);
+    expect(findingMessages(run, 'warning')).toEqual(['aws_db_instance.prod_db: turn on Multi-AZ for prod aws_db_instance.prod_db (in place, no outage) is not proposed: multi_az is the expression `var.ha`, which tfcodemod cannot edit faithfully']);
   });
 
   it('reads backupRetention from the config file, numbers only', () => {
