@@ -149,4 +149,11 @@ describe('runModule', () => {
     expect(run.errors).toEqual([{ message: 'internal error in transform crash: boom' }]);
     expect(run.outputs.get('main.tf')!.after).toContain('x = 2');
   });
+
+  it('names as changed only the top-level items whose text is new, even between two changes, and after two transforms', () => {
+    const text = 'resource "a" "first" {\n  x = 1\n}\n\nresource "a" "middle" {\n  y = 1\n}\n\nresource "a" "last" {\n  x = 1\n}\n';
+    const run = runModule(files(text), settings([setX('one', '2'), setX('two', '3')]));
+    const out = run.outputs.get('main.tf')!;
+    expect(out.changedItems!.map((r) => out.after.slice(r.start, r.end))).toEqual(['resource "a" "first" {\n  x = 3\n}', 'resource "a" "last" {\n  x = 3\n}']);
+  });
 });
