@@ -106,9 +106,8 @@ export function runModule(input: ModuleInput, settings: RunSettings): ModuleRun 
   const findings: Finding[] = [];
   const errors: ModuleError[] = [];
   const applied = new Set<string>();
-  // The top-level items of each .tf file as it was given, by text, taken before its first change.
-  const originalItems = new Map<string, Set<string>>();
-  // The trees of the files as given (copies share their nodes), for the secret values at the end.
+  // The trees of the files as given (copies share their nodes): for the items a change left as
+  // they were, and the secret values, at the end.
   const originalTrees = new Map<string, Tree>();
   for (const f of input.index?.files ?? []) if (f.text === input.files.get(f.name)) originalTrees.set(f.name, f.tree.copy());
 
@@ -182,11 +181,7 @@ export function runModule(input: ModuleInput, settings: RunSettings): ModuleRun 
             if (u.mode !== undefined) modes.set(name, u.mode);
             const tree = trees.get(name);
             if (tree && name.endsWith('.tf')) {
-              const old = parsed.get(name);
-              if (old && !originalItems.has(name) && old.text === input.files.get(name)) {
-                originalItems.set(name, new Set(topLevelItems(old.tree).map((item) => old.text.slice(item.startIndex, item.endIndex))));
-              }
-              old?.tree.delete();
+              parsed.get(name)?.tree.delete();
               parsed.set(name, { name, text: u.text, tree, eol: lineEndingOf(u.text) });
             } else tree?.delete();
           }
@@ -213,7 +208,9 @@ export function runModule(input: ModuleInput, settings: RunSettings): ModuleRun 
       if (before === null && after.trim() === '') continue;
       const mode = modes.get(name);
       const f = parsed.get(name);
-      const items = before !== null && f && f.text === after ? changedItems(before, after, f.tree, originalItems.get(name)) : undefined;
+      const original = originalTrees.get(name);
+      const unchanged = original && before !== null ? new Set(topLevelItems(original).map((item) => before.slice(item.startIndex, item.endIndex))) : undefined;
+      const items = before !== null && f && f.text === after ? changedItems(before, after, f.tree, unchanged) : undefined;
       outputs.set(name, { before, after, ...(mode !== undefined ? { mode } : {}), ...(items ? { changedItems: items } : {}) });
     }
     return { records, outputs, findings, errors, secrets: outputs.size > 0 ? secretLiterals(input.files, (name) => originalTrees.get(name)) : [] };
