@@ -1,11 +1,14 @@
-// HashiCorp's own HCL parser decides what is valid (through @cdktf/hcl2json, which runs
-// hashicorp/hcl compiled to WebAssembly). tree-sitter-hcl builds the tree that is edited, but it
-// accepts some invalid HCL (repeated attributes, multi-line quoted strings) and rejects some
-// valid HCL (`1e10`), so every file the tool would change is checked with this before and after.
+// HashiCorp's own HCL parser decides what is valid: hclcheck/ is hashicorp/hcl's
+// hclsyntax.ParseConfig (the call Terraform makes for a .tf file) compiled to WebAssembly, with
+// nothing else. tree-sitter-hcl builds the tree that is edited, but it accepts some invalid HCL
+// (repeated attributes, multi-line quoted strings) and rejects some valid HCL (`1e10`), so every
+// file the tool would change is checked with this before and after.
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { gunzipSync } from 'node:zlib';
 import { initParser } from '../cst/parser.js';
@@ -16,12 +19,9 @@ export interface HclDiagnostic {
   message: string;
 }
 
-type Callback = (error: string | null, json?: string) => void;
+/** What hclcheck/main.go registers: null, or the first error's line, column, summary, detail. */
 interface GoExports {
-  parse(filename: string, contents: string, done: Callback): void;
-}
-interface Bridge {
-  parse(filename: string, contents: string): Promise<unknown>;
+  check(filename: string, contents: string): null | [number, number, string, string];
 }
 
 /** A compiled WebAssembly module, which worker threads can be sent. */
@@ -49,8 +49,7 @@ interface GoRuntime {
 
 const require = createRequire(import.meta.url);
 let compiled: Promise<CompiledHclChecker> | null = null;
-const instances: { baseline?: Promise<GoExports | null>; optimised?: Promise<GoExports | null> } = {};
-let bridge: Bridge | null = null;
+const instances: { baseline?: Promise<GoExports>; optimised?: Promise<GoExports> } = {};
 /** Characters this thread has checked: past SWITCH_AT, the optimised copy takes over. */
 let checked = 0;
 const SWITCH_AT = 250_000;
@@ -62,8 +61,38 @@ function withCustomSection(bytes: Uint8Array, name: string): Uint8Array {
   return Buffer.concat([bytes, Buffer.from([0, label.length + 1, label.length]), label]);
 }
 
+/** hclcheck/ in the package (from src/ under vitest, from dist/src/ when built or installed). */
+function hclcheckDir(): string {
+  for (let dir = path.dirname(fileURLToPath(import.meta.url)); ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'hclcheck');
+    if (existsSync(path.join(candidate, 'hclcheck.wasm.gz'))) return candidate;
+    if (path.dirname(dir) === dir) throw new Error('hclcheck/hclcheck.wasm.gz is missing from the tfcodemod package');
+  }
+}
+
 /**
- * Compiles HashiCorp's parser (the package's gzipped Go WebAssembly), once per thread unless
+ * Go's WebAssembly runtime (the JavaScript half, from the Go that built hclcheck), loaded once.
+ * Its file sets globalThis.Go; the class is kept here and the global put back, so another Go
+ * program in the process (the tests load @cdktf/hcl2json as an oracle) keeps its own runtime.
+ */
+let goRuntime: (new () => GoRuntime) | null = null;
+function goRuntimeClass(): new () => GoRuntime {
+  if (!goRuntime) {
+    const g = globalThis as { Go?: unknown };
+    const had = 'Go' in g;
+    const previous = g.Go;
+    delete g.Go;
+    require(path.join(hclcheckDir(), 'wasm_exec.cjs'));
+    goRuntime = g.Go as new () => GoRuntime;
+    if (had) g.Go = previous;
+    else delete g.Go;
+    if (typeof goRuntime !== 'function') throw new Error('hclcheck/wasm_exec.cjs did not define Go');
+  }
+  return goRuntime;
+}
+
+/**
+ * Compiles HashiCorp's parser (hclcheck/hclcheck.wasm.gz), once per thread unless
  * startHclChecker was given the modules another thread compiled; threads started from the
  * compiled modules share their machine code.
  *
@@ -78,8 +107,7 @@ function withCustomSection(bytes: Uint8Array, name: string): Uint8Array {
  */
 export function compileHclChecker(): Promise<CompiledHclChecker> {
   compiled ??= (async () => {
-    const file = path.join(path.dirname(require.resolve('@cdktf/hcl2json/package.json')), 'main.wasm.gz');
-    const bytes = gunzipSync(await readFile(file));
+    const bytes = gunzipSync(await readFile(path.join(hclcheckDir(), 'hclcheck.wasm.gz')));
     await initParser();
     const optimised = await WebAssembly.compile(bytes);
     setFlagsFromString('--liftoff-only');
@@ -99,19 +127,17 @@ export function startHclChecker(compiledElsewhere?: CompiledHclChecker): Promise
   return instance('baseline');
 }
 
-function instance(tier: 'baseline' | 'optimised'): Promise<GoExports | null> {
+function instance(tier: 'baseline' | 'optimised'): Promise<GoExports> {
   instances[tier] ??= (async () => {
     const module = (await compileHclChecker())[tier];
-    // Go's wasm_exec.js, set up the way the package's own bridge does it: it defines globalThis.Go.
-    require('@cdktf/hcl2json/wasm/bridge_wasm_exec.js');
-    const runtime = new (globalThis as unknown as { Go: new () => GoRuntime }).Go();
+    const runtime = new (goRuntimeClass())();
     const started = await WebAssembly.instantiate(module, runtime.importObject);
-    // The Go program registers its functions on this object as it starts (before run() returns
-    // control); they answer synchronously, without the bridge's Promise and JSON parsing.
+    // The Go program registers check on this object as it starts, before run() returns control.
     const exported: Partial<GoExports> = {};
-    (globalThis as { __parse_terraform_config_wasm__?: unknown }).__parse_terraform_config_wasm__ = exported;
+    (globalThis as { __tfcodemod_hclcheck__?: unknown }).__tfcodemod_hclcheck__ = exported;
     void runtime.run(started);
-    return typeof exported.parse === 'function' ? (exported as GoExports) : null;
+    if (typeof exported.check !== 'function') throw new Error('hclcheck did not start (no check function)');
+    return exported as GoExports;
   })();
   return instances[tier];
 }
@@ -123,7 +149,7 @@ function instance(tier: 'baseline' | 'optimised'): Promise<GoExports | null> {
 const verdicts = new Map<string, HclDiagnostic | null>();
 const MAX_VERDICTS = 4096;
 
-/** Null when HashiCorp's parser accepts the text, else its first diagnostic. */
+/** Null when HashiCorp's parser accepts the text, else its first error. */
 export async function checkHcl(name: string, text: string): Promise<HclDiagnostic | null> {
   const key = `${name}\0${createHash('sha1').update(text).digest('base64')}`;
   if (verdicts.has(key)) return verdicts.get(key)!;
@@ -139,38 +165,8 @@ async function check(name: string, text: string): Promise<HclDiagnostic | null> 
   const go = await instance(tier);
   // The baseline copy is not used again: its memory can go.
   if (tier === 'optimised') delete instances.baseline;
-  // Only the base name is passed, so diagnostics can be found in the message unambiguously.
-  const label = name.replace(/[^A-Za-z0-9._-]/g, '_');
-  if (go) {
-    let failure: string | null = null;
-    let answered = false;
-    go.parse(label, text, (error) => {
-      answered = true;
-      failure = error;
-    });
-    if (answered) return failure === null ? null : parseDiagnostic(label, failure);
-  }
-  try {
-    bridge ??= require('@cdktf/hcl2json') as Bridge;
-    await bridge.parse(label, text);
-    return null;
-  } catch (e) {
-    return parseDiagnostic(label, String((e as Error)?.message ?? e));
-  }
-}
-
-/**
- * hcl2json reports `parse config: [a.tf:2,1-2: Summary; Detail. a.tf:5,3-4: ...]`. The first
- * diagnostic's position and text are kept.
- */
-export function parseDiagnostic(label: string, message: string): HclDiagnostic {
-  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const at = new RegExp(`${escaped}:(\\d+),(\\d+)(?:-(?:\\d+,)?\\d+)?: `, 'g');
-  const first = at.exec(message);
-  if (!first) return { line: 1, column: 1, message: message.replace(/^parse config: /, '') };
-  const from = first.index + first[0].length;
-  const next = at.exec(message);
-  let text = message.slice(from, next ? next.index : undefined).trim();
-  text = text.replace(/\]$/, '').trim().replace(/;\s*/, ': ');
-  return { line: Number(first[1]), column: Number(first[2]), message: text };
+  const error = go.check(path.basename(name), text);
+  if (error === null) return null;
+  const [line, column, summary, detail] = error;
+  return { line, column, message: detail ? `${summary}: ${detail}` : summary };
 }
