@@ -125,7 +125,7 @@ export async function assertCodemod(before: Record<string, string>, after: Recor
 export async function pipelineRun(treeRoot: string): Promise<{ jobs: ModuleJob[]; settings: RunSettings }> {
   await initParser();
   const gitIgnores = new GitIgnores(treeRoot);
-  const discovery = await discoverModules({ treeRoot, cwd: treeRoot, paths: [treeRoot], exclude: [], gitIgnores });
+  const discovery = discoverModules({ treeRoot, cwd: treeRoot, paths: [treeRoot], exclude: [], gitIgnores });
   const selected = registry.filter((t) => !t.optIn);
   const options = new Map<string, OptionValues>();
   for (const t of registry) options.set(t.id, Object.fromEntries(Object.entries(t.options).map(([k, spec]) => [k, spec.default])));

@@ -116,7 +116,7 @@ export async function run(argv: string[], io: Io, registry: readonly Transform<u
   }
 
   const gitIgnores = new GitIgnores(treeRoot);
-  const discovery = await discoverModules({ treeRoot, cwd: io.cwd, paths, exclude: [...cli.exclude, ...(config.exclude ?? [])], gitIgnores });
+  const discovery = discoverModules({ treeRoot, cwd: io.cwd, paths, exclude: [...cli.exclude, ...(config.exclude ?? [])], gitIgnores });
   // Workers start now, loading their parsers while the roots are worked out.
   // The review runs on this thread: it needs every result, one module after another.
   const poolSize = registryUrl && !cli.interactive ? workerCount(discovery.modules.length, io.env) : 0;

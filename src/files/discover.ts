@@ -2,7 +2,11 @@
 // Skips `.terraform/`, `.git/` and the tfmigrate/legacy-state directory tfcodemod generates,
 // honours `.gitignore` files from the tree root down, and `--exclude` globs. Symlinked
 // directories are followed once (a cycle is reported, not looped).
-import { promises as fs, type Dirent } from 'node:fs';
+//
+// File-system calls are synchronous: nothing else can start before the modules are known, and
+// on a tree of 800 directories awaiting each call left the thread idle more than half the time
+// (0.5 to 0.8 s of discovery for 0.2 s of work).
+import { readFileSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
@@ -63,11 +67,11 @@ export class GitIgnores {
     return rules;
   }
 
-  private async rulesOf(dir: string): Promise<Ignore | null> {
+  private rulesOf(dir: string): Ignore | null {
     if (this.cache.has(dir)) return this.cache.get(dir)!;
     let text: string | null = null;
     try {
-      text = await fs.readFile(path.join(dir, '.gitignore'), 'utf8');
+      text = readFileSync(path.join(dir, '.gitignore'), 'utf8');
     } catch {
       text = null;
     }
@@ -86,9 +90,9 @@ export class GitIgnores {
   }
 
   /** Loads the rules of `dir` and its ancestors up to the tree root. */
-  async prime(dir: string): Promise<void> {
+  prime(dir: string): void {
     for (let d = dir; ; d = path.dirname(d)) {
-      await this.rulesOf(d);
+      this.rulesOf(d);
       if (d === this.treeRoot || !d.startsWith(this.treeRoot) || path.dirname(d) === d) break;
     }
   }
@@ -108,13 +112,13 @@ export class GitIgnores {
   }
 }
 
-export async function discoverModules(opts: {
+export function discoverModules(opts: {
   treeRoot: string;
   cwd: string;
   paths: string[];
   exclude: string[];
   gitIgnores: GitIgnores;
-}): Promise<Discovery> {
+}): Discovery {
   const modules = new Map<string, DiscoveredModule>();
   const problems: DiscoveryProblem[] = [];
   const visited = new Set<string>();
@@ -126,10 +130,10 @@ export async function discoverModules(opts: {
     return excluded(fromRoot) || excluded(fromCwd);
   };
 
-  const walk = async (dir: string): Promise<void> => {
+  const walk = (dir: string): void => {
     let real: string;
     try {
-      real = await fs.realpath(dir);
+      real = realpathSync(dir);
     } catch (e) {
       problems.push({ path: dir, message: describeFsError(e), severity: 'error' });
       return;
@@ -139,10 +143,10 @@ export async function discoverModules(opts: {
       return;
     }
     visited.add(real);
-    await opts.gitIgnores.prime(dir);
+    opts.gitIgnores.prime(dir);
     let entries: Dirent[];
     try {
-      entries = await fs.readdir(dir, { withFileTypes: true });
+      entries = readdirSync(dir, { withFileTypes: true });
     } catch (e) {
       problems.push({ path: dir, message: describeFsError(e), severity: 'error' });
       return;
@@ -156,7 +160,7 @@ export async function discoverModules(opts: {
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
         try {
-          const st = await fs.stat(abs);
+          const st = statSync(abs);
           isDir = st.isDirectory();
           isFile = st.isFile();
         } catch (e) {
@@ -176,19 +180,19 @@ export async function discoverModules(opts: {
     if (files.some((f) => f.endsWith('.tf'))) {
       modules.set(real, { dir, path: relativePath(opts.treeRoot, dir), files });
     }
-    for (const sub of subdirs) await walk(sub);
+    for (const sub of subdirs) walk(sub);
   };
 
   for (const p of opts.paths) {
     let st;
     try {
-      st = await fs.stat(p);
+      st = statSync(p);
     } catch (e) {
       problems.push({ path: p, message: describeFsError(e), severity: 'error' });
       continue;
     }
-    if (st.isDirectory()) await walk(p);
-    else if (st.isFile() && p.endsWith('.tf')) await walk(path.dirname(p));
+    if (st.isDirectory()) walk(p);
+    else if (st.isFile() && p.endsWith('.tf')) walk(path.dirname(p));
     else problems.push({ path: p, message: 'not a directory or a .tf file', severity: 'error' });
   }
   const list = [...modules.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
