@@ -122,9 +122,9 @@ export async function run(argv: string[], io: Io, registry: readonly Transform<u
   const poolSize = registryUrl && !cli.interactive ? workerCount(discovery.modules.length, io.env) : 0;
   const pool = poolSize > 0 ? new ModulePool(poolSize, registryUrl!) : null;
   // HashiCorp's parser is compiled here, once, for every worker, after their tree-sitter (see
-  // compileHclChecker; a failure surfaces where it is awaited, below).
-  const hclChecker = pool ? pool.parsersReady.then(compileHclChecker) : null;
-  hclChecker?.catch(() => {});
+  // compileHclChecker), and sent when ready: the workers start on their jobs meanwhile, and a
+  // failure is reported by the jobs that check.
+  if (pool) pool.provideHclChecker(pool.parsersReady.then(compileHclChecker));
   const treeErrors = discovery.problems.filter((p) => p.severity === 'error').map((p) => ({ file: shown(p.path), message: p.message }));
   for (const p of discovery.problems) err(`${shown(p.path)}: ${p.severity}: ${p.message}`);
 
@@ -199,7 +199,7 @@ export async function run(argv: string[], io: Io, registry: readonly Transform<u
       verify: !cli.noVerify,
     });
   }
-  if (pool) pool.configure(poolSetup(settings, await hclChecker!));
+  if (pool) pool.configure(poolSetup(settings));
   // Results are used in module order; a few jobs ahead are in flight so every worker is busy.
   const ahead = pool ? pool.size * 3 : 1;
   const inflight = new Map<number, Promise<ModuleResult>>();

@@ -120,10 +120,10 @@ export function compileHclChecker(): Promise<CompiledHclChecker> {
 
 /**
  * Starts HashiCorp's parser in this thread, from `compiledElsewhere` when another thread
- * compiled it; only runs that check something pay for it.
+ * compiles it (checks wait for it); only runs that check something pay for it.
  */
-export function startHclChecker(compiledElsewhere?: CompiledHclChecker): Promise<unknown> {
-  if (compiledElsewhere) compiled ??= Promise.resolve(compiledElsewhere);
+export function startHclChecker(compiledElsewhere?: Promise<CompiledHclChecker>): Promise<unknown> {
+  if (compiledElsewhere) compiled ??= compiledElsewhere;
   return instance('baseline');
 }
 

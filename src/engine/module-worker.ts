@@ -1,18 +1,22 @@
 // A worker thread that processes modules. It loads the registry and starts tree-sitter as soon
-// as it exists, then waits for the run's settings (the transforms and their options, HashiCorp's
-// parser compiled by the main thread), then answers each job with processModule's result (plain
-// data).
+// as it exists, then waits for the run's settings (the transforms and their options), then
+// answers each job with processModule's result (plain data). HashiCorp's parser, compiled by the
+// main thread, arrives in a message of its own; only a job's checks wait for it.
 import { parentPort, workerData } from 'node:worker_threads';
 import { initParser } from '../cst/parser.js';
 import { startHclChecker } from './hcl-validity.js';
 import { processModule, type ModuleJob } from './pipeline.js';
 import type { RunSettings } from './runner.js';
 import type { Transform } from './transform.js';
-import type { PoolSetup } from './worker-pool.js';
+import type { CompiledHclChecker } from './hcl-validity.js';
+import type { HclCheckerMessage, PoolSetup } from './worker-pool.js';
 
 const parser = initParser();
 // The main thread compiles HashiCorp's parser once every worker's tree-sitter is compiled (see
-// compileHclChecker); a failure here is reported with the first job.
+// compileHclChecker); a failure is reported with the jobs that check.
+let deliver!: { resolve: (c: CompiledHclChecker) => void; reject: (e: Error) => void };
+const checker = new Promise<CompiledHclChecker>((resolve, reject) => (deliver = { resolve, reject }));
+startHclChecker(checker).catch(() => {});
 void parser.then(
   () => parentPort!.postMessage({ parserReady: true }),
   () => parentPort!.postMessage({ parserReady: true }),
@@ -25,7 +29,7 @@ let settings: Promise<RunSettings> | null = null;
 async function configure(setup: PoolSetup): Promise<RunSettings> {
   const { transforms } = await registry;
   const byId = new Map(transforms.map((t) => [t.id, t]));
-  await Promise.all([parser, startHclChecker(setup.hclChecker)]);
+  await parser;
   return {
     transforms: setup.transformIds.map((id) => byId.get(id)!),
     options: new Map(setup.options),
@@ -34,7 +38,9 @@ async function configure(setup: PoolSetup): Promise<RunSettings> {
   };
 }
 
-parentPort!.on('message', (msg: { setup: PoolSetup } | { id: number; job: ModuleJob }) => {
+parentPort!.on('message', (msg: { setup: PoolSetup } | HclCheckerMessage | { id: number; job: ModuleJob }) => {
+  if ('hclChecker' in msg) return deliver.resolve(msg.hclChecker);
+  if ('hclCheckerError' in msg) return deliver.reject(new Error(msg.hclCheckerError));
   if ('setup' in msg) {
     settings = configure(msg.setup);
     return;

@@ -15,9 +15,14 @@ export interface PoolSetup {
   options: [string, OptionValues][];
   facts: [string, unknown][];
   decisions: { rejected: string[]; behaviourFrom: string[] };
-  /** HashiCorp's parser, compiled once for every worker (see compileHclChecker). */
-  hclChecker: CompiledHclChecker;
 }
+
+/**
+ * HashiCorp's parser, compiled once by the main thread for every worker (see
+ * compileHclChecker), sent when ready: workers parse and transform meanwhile, and wait for it
+ * only at their first check. `error` when compiling failed (reported with the jobs that check).
+ */
+export type HclCheckerMessage = { hclChecker: CompiledHclChecker } | { hclCheckerError: string };
 
 const WORKER = new URL('./module-worker.js', import.meta.url);
 
@@ -39,13 +44,12 @@ export function workerCount(modules: number, env: NodeJS.ProcessEnv): number {
   return Math.max(0, Math.min(4, availableParallelism(), Math.ceil(modules / 12)));
 }
 
-export function poolSetup(settings: RunSettings, hclChecker: CompiledHclChecker): PoolSetup {
+export function poolSetup(settings: RunSettings): PoolSetup {
   return {
     transformIds: settings.transforms.map((t) => t.id),
     options: [...settings.options],
     facts: [...settings.facts],
     decisions: { rejected: [...settings.decisions.rejected], behaviourFrom: [...settings.decisions.behaviourFrom] },
-    hclChecker,
   };
 }
 
@@ -90,6 +94,14 @@ export class ModulePool {
   /** Gives every worker the run's settings; jobs may be sent right after. */
   configure(setup: PoolSetup): void {
     for (const w of this.workers) w.postMessage({ setup });
+  }
+
+  /** Gives every worker HashiCorp's parser once compiled (or why it could not be). */
+  provideHclChecker(compiled: Promise<CompiledHclChecker>): void {
+    void compiled.then(
+      (hclChecker) => this.workers.forEach((w) => w.postMessage({ hclChecker } satisfies HclCheckerMessage)),
+      (e: unknown) => this.workers.forEach((w) => w.postMessage({ hclCheckerError: (e as Error)?.message ?? String(e) } satisfies HclCheckerMessage)),
+    );
   }
 
   get size(): number {
