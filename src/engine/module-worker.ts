@@ -4,11 +4,10 @@
 // main thread, arrives in a message of its own; only a job's checks wait for it.
 import { parentPort, workerData } from 'node:worker_threads';
 import { initParser } from '../cst/parser.js';
-import { startHclChecker } from './hcl-validity.js';
+import { startHclChecker, type CompiledHclChecker } from './hcl-validity.js';
 import { processModule, type ModuleJob } from './pipeline.js';
 import type { RunSettings } from './runner.js';
 import type { Transform } from './transform.js';
-import type { CompiledHclChecker } from './hcl-validity.js';
 import type { HclCheckerMessage, PoolSetup } from './worker-pool.js';
 
 const parser = initParser();

@@ -20,7 +20,7 @@ export interface PoolSetup {
 /**
  * HashiCorp's parser, compiled once by the main thread for every worker (see
  * compileHclChecker), sent when ready: workers parse and transform meanwhile, and wait for it
- * only at their first check. `error` when compiling failed (reported with the jobs that check).
+ * only at their first check; `hclCheckerError` when compiling failed (the jobs that check report it).
  */
 export type HclCheckerMessage = { hclChecker: CompiledHclChecker } | { hclCheckerError: string };
 
