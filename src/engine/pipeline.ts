@@ -216,7 +216,8 @@ export async function processModule(job: ModuleJob, settings: RunSettings): Prom
   }
 
   const moves: StateMove[] = applied.flatMap((c) => c.moves);
-  if (job.verify && run.outputs.size > 0) result.verification = verification(job, texts, run.outputs, moves, applied.flatMap((c) => c.effects));
+  const final = filesAfter(texts, run.outputs);
+  if (job.verify && run.outputs.size > 0) result.verification = verification(job, texts, final, moves, applied.flatMap((c) => c.effects));
 
   // The migration script of a root module.
   const steps: MigrationStep[] = applied.flatMap((c) => c.steps);
@@ -226,16 +227,15 @@ export async function processModule(job: ModuleJob, settings: RunSettings): Prom
   const tfmigrate = job.migrationFormat === 'tfmigrate' && unblocked.length > 0;
   const scripted = tfmigrate ? [] : unblocked;
   if (tfmigrate && job.isRoot) {
-    const finalNames = new Set([...texts.keys(), ...run.outputs.keys()]);
     const crossing = unblocked.some((m) => m.from.workspace !== m.to.workspace);
     const files = renderTfmigrate({
       modulePath: job.path,
       toolVersion: job.toolVersion,
       moves: unblocked,
-      varFiles: varFilesOf(texts, run.outputs),
-      hasFile: (name) => finalNames.has(name),
-      backendConfigFiles: location.local ? [] : [...finalNames].filter((n) => n.endsWith('.tfbackend') && !n.includes('/')).sort(),
-      legacyState: crossing ? finalLegacyState(texts, run.outputs, job.toolVersion) : null,
+      varFiles: varFilesOf(final),
+      hasFile: (name) => final.has(name),
+      backendConfigFiles: location.local ? [] : [...final.keys()].filter((n) => n.endsWith('.tfbackend') && !n.includes('/')).sort(),
+      legacyState: crossing ? finalLegacyState(final, job.toolVersion) : null,
     });
     for (const f of files) await addGenerated(result, job, path.join(job.dir, ...f.name.split('/')), f.text, 0o644, '', f.run);
   }
@@ -251,7 +251,7 @@ export async function processModule(job: ModuleJob, settings: RunSettings): Prom
         stateIsLocal: location.local,
         localStatePath: backend?.localStatePath ?? location.path,
         localWorkspaceDir: backend?.localWorkspaceDir ?? location.workspaceDir,
-        varFiles: varFilesOf(texts, run.outputs),
+        varFiles: varFilesOf(final),
       });
       await addGenerated(result, job, job.migrationScript, script, 0o755, ' (choose another path with --migration-script)');
     }
@@ -259,18 +259,19 @@ export async function processModule(job: ModuleJob, settings: RunSettings): Prom
   return result;
 }
 
+/** The module's files after the run: each file's text as given, or as the run rewrote or created it. */
+function filesAfter(texts: ReadonlyMap<string, string>, outputs: ReadonlyMap<string, { after: string }>): ReadonlyMap<string, string> {
+  if (outputs.size === 0) return texts;
+  const after = new Map(texts);
+  for (const [name, o] of outputs) after.set(name, o.after);
+  return after;
+}
+
 /** tfmigrate/legacy-state's .tf file, from the module's terraform blocks after the run. */
-function finalLegacyState(texts: ReadonlyMap<string, string>, outputs: ReadonlyMap<string, { after: string }>, toolVersion: string): string {
+function finalLegacyState(files: ReadonlyMap<string, string>, toolVersion: string): string {
   const sources: SourceFile[] = [];
   try {
-    for (const [name, text] of texts) {
-      if (!name.endsWith('.tf')) continue;
-      const after = outputs.get(name)?.after ?? text;
-      sources.push({ name, text: after, tree: parseHcl(after), eol: lineEndingOf(after) });
-    }
-    for (const [name, o] of outputs) {
-      if (name.endsWith('.tf') && !texts.has(name)) sources.push({ name, text: o.after, tree: parseHcl(o.after), eol: lineEndingOf(o.after) });
-    }
+    for (const [name, text] of files) if (name.endsWith('.tf')) sources.push({ name, text, tree: parseHcl(text), eol: lineEndingOf(text) });
     sources.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     return legacyStateConfig(new ModuleIndex(sources), toolVersion);
   } finally {
@@ -279,9 +280,9 @@ function finalLegacyState(texts: ReadonlyMap<string, string>, outputs: ReadonlyM
 }
 
 /** The var files terraform plan needs after the run (`{workspace}` for per-workspace secrets). */
-function varFilesOf(texts: ReadonlyMap<string, string>, outputs: ReadonlyMap<string, unknown>): string[] {
-  const finalNames = new Set([...texts.keys(), ...outputs.keys()]);
-  return [...(finalNames.has('secrets.tfvars') ? ['secrets.tfvars'] : []), ...([...finalNames].some((n) => n.startsWith('secrets/')) ? ['secrets/{workspace}.tfvars'] : [])];
+function varFilesOf(files: ReadonlyMap<string, string>): string[] {
+  const names = [...files.keys()];
+  return [...(files.has('secrets.tfvars') ? ['secrets.tfvars'] : []), ...(names.some((n) => n.startsWith('secrets/')) ? ['secrets/{workspace}.tfvars'] : [])];
 }
 
 /**
@@ -291,12 +292,10 @@ function varFilesOf(texts: ReadonlyMap<string, string>, outputs: ReadonlyMap<str
 function verification(
   job: ModuleJob,
   before: ReadonlyMap<string, string>,
-  outputs: ReadonlyMap<string, { after: string }>,
+  after: ReadonlyMap<string, string>,
   moves: StateMove[],
   effects: Effect[],
 ): NonNullable<ModuleResult['verification']> {
-  const after = new Map(before);
-  for (const [name, o] of outputs) after.set(name, o.after);
   // The secret values extracted in this run: secrets.tfvars, or one file per workspace.
   const varFiles = [...after]
     .map(([name, text]) => {
