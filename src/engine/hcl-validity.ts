@@ -143,15 +143,17 @@ function instance(tier: 'baseline' | 'optimised'): Promise<GoExports> {
 }
 
 /**
- * Verdicts by content: legacy trees repeat the same files (providers.tf, versions.tf) in many
- * modules, and a file is checked before and after. Bounded, per thread.
+ * Verdicts by content alone (the file name only labels HashiCorp's ranges, which the verdict
+ * does not carry): legacy trees repeat the same files (providers.tf, versions.tf) in many
+ * modules, under one name or another, and a file is checked before and after. Bounded, per
+ * thread.
  */
 const verdicts = new Map<string, HclDiagnostic | null>();
 const MAX_VERDICTS = 4096;
 
 /** Null when HashiCorp's parser accepts the text, else its first error. */
 export async function checkHcl(name: string, text: string): Promise<HclDiagnostic | null> {
-  const key = `${name}\0${createHash('sha1').update(text).digest('base64')}`;
+  const key = createHash('sha1').update(text).digest('base64');
   if (verdicts.has(key)) return verdicts.get(key)!;
   const verdict = await check(name, text);
   if (verdicts.size >= MAX_VERDICTS) verdicts.delete(verdicts.keys().next().value!);
