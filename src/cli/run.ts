@@ -9,7 +9,7 @@ import { processModule, type ModuleJob, type ModuleResult } from '../engine/pipe
 import { ModulePool, poolSetup, workerCount } from '../engine/worker-pool.js';
 import type { RunSettings } from '../engine/runner.js';
 import type { Transform, TreeSummary } from '../engine/transform.js';
-import { discoverModules, GitIgnores } from '../files/discover.js';
+import { discoverModules, GitIgnores, type DiscoveredModule } from '../files/discover.js';
 import { dirtyPaths, gitTopLevel } from '../files/git.js';
 import { calledModules, localSourcesIn } from '../terraform/module-calls.js';
 import { VERSION } from '../version.js';
@@ -33,6 +33,11 @@ export interface Io {
 }
 
 
+/** Writes a message to stderr as whole lines. */
+function errorLines(io: Io): (message: string) => void {
+  return (s) => void io.stderr.write(s.endsWith('\n') ? s : s + '\n');
+}
+
 /** The tree root: the git work tree of the first path, else the cwd (or the first path outside it). */
 function treeRootOf(paths: string[], cwd: string): string {
   const first = paths[0]!;
@@ -47,7 +52,7 @@ function treeRootOf(paths: string[], cwd: string): string {
  * spread modules over worker threads; without it everything runs on this thread.
  */
 export async function run(argv: string[], io: Io, registry: readonly Transform<unknown>[], registryUrl?: string): Promise<number> {
-  const err = (s: string): void => void io.stderr.write(s.endsWith('\n') ? s : s + '\n');
+  const err = errorLines(io);
   // A directory named verify is given as ./verify.
   if (argv[0] === 'verify') return runVerify(argv.slice(1), io);
   let cli: CliOptions;
@@ -80,7 +85,12 @@ export async function run(argv: string[], io: Io, registry: readonly Transform<u
       return EXIT.error;
     }
   }
+  return runModules(cli, io, registry, registryUrl);
+}
 
+/** The run proper: config, discovery, every module processed, then the outputs. */
+async function runModules(cli: CliOptions, io: Io, registry: readonly Transform<unknown>[], registryUrl: string | undefined): Promise<number> {
+  const err = errorLines(io);
   const paths = cli.paths.map((p) => path.resolve(io.cwd, p));
   const treeRoot = treeRootOf(paths, io.cwd);
   const shown = (abs: string): string => {
@@ -107,12 +117,10 @@ export async function run(argv: string[], io: Io, registry: readonly Transform<u
     throw e;
   }
 
-  if ((cli.write || cli.interactive) && !cli.allowDirty) {
-    const dirty = dirtyPaths(treeRoot, paths.map((p) => path.relative(treeRoot, p) || '.'));
-    if (dirty.length > 0) {
-      err(`tfcodemod: --write refuses to run on uncommitted changes (commit or stash them, or pass --allow-dirty):\n${dirty.slice(0, 10).map((d) => `  ${d}`).join('\n')}${dirty.length > 10 ? `\n  … and ${dirty.length - 10} more` : ''}`);
-      return EXIT.error;
-    }
+  const dirty = (cli.write || cli.interactive) && !cli.allowDirty ? dirtyPaths(treeRoot, paths.map((p) => path.relative(treeRoot, p) || '.')) : [];
+  if (dirty.length > 0) {
+    err(`tfcodemod: --write refuses to run on uncommitted changes (commit or stash them, or pass --allow-dirty):\n${dirty.slice(0, 10).map((d) => `  ${d}`).join('\n')}${dirty.length > 10 ? `\n  … and ${dirty.length - 10} more` : ''}`);
+    return EXIT.error;
   }
 
   const gitIgnores = new GitIgnores(treeRoot);
@@ -128,22 +136,7 @@ export async function run(argv: string[], io: Io, registry: readonly Transform<u
   const treeErrors = discovery.problems.filter((p) => p.severity === 'error').map((p) => ({ file: shown(p.path), message: p.message }));
   for (const p of discovery.problems) err(`${shown(p.path)}: ${p.severity}: ${p.message}`);
 
-  // Roots: modules no other scanned module calls (a cheap pre-scan of `source` lines).
-  const sources = new Map<string, string[]>();
-  for (const m of discovery.modules) {
-    const list: string[] = [];
-    for (const f of m.files.filter((n) => n.endsWith('.tf'))) {
-      try {
-        list.push(...localSourcesIn(readFileSync(path.join(m.dir, f), 'utf8')));
-      } catch {
-        /* reported when the module is loaded */
-      }
-    }
-    sources.set(m.path, list);
-  }
-  const called = calledModules(sources);
-  const roots = new Set(config.roots ?? []);
-  const isRoot = (p: string): boolean => roots.has(p) || !called.has(p);
+  const isRoot = rootTest(discovery.modules, config.roots ?? []);
   const rootCount = discovery.modules.filter((m) => isRoot(m.path)).length;
   const migrationScript = cli.migrationScript ?? config.migrationScript;
   const migrationFormat = cli.migrationFormat ?? config.migrationFormat;
@@ -153,16 +146,7 @@ export async function run(argv: string[], io: Io, registry: readonly Transform<u
     return EXIT.error;
   }
 
-  const tree: TreeSummary = { modules: discovery.modules.map((m) => ({ path: m.path, isRoot: isRoot(m.path) })) };
-  const facts = new Map<string, unknown>();
-  for (const t of selection.selected) if (t.prepare) facts.set(t.id, t.prepare(tree, selection.options.get(t.id) ?? {}));
-  const settings: RunSettings = {
-    transforms: selection.selected,
-    options: selection.options,
-    facts,
-    decisions: { rejected: new Set(), behaviourFrom: selection.behaviourFrom },
-  };
-
+  const settings = runSettings(selection, { modules: discovery.modules.map((m) => ({ path: m.path, isRoot: isRoot(m.path) })) });
   if (!pool) await initParser();
   const outputs = new RunOutputs({
     cli,
@@ -173,7 +157,6 @@ export async function run(argv: string[], io: Io, registry: readonly Transform<u
     stdoutColor: (cli.color ?? io.stdout.isTTY === true) && !io.env.NO_COLOR,
     shown,
   });
-  const progress = io.stderr.isTTY === true && discovery.modules.length > 20 && !cli.json;
   const jobs: ModuleJob[] = discovery.modules.map((m) => ({
     dir: m.dir,
     path: m.path,
@@ -199,6 +182,50 @@ export async function run(argv: string[], io: Io, registry: readonly Transform<u
       verify: !cli.noVerify,
     });
   }
+  const progress = io.stderr.isTTY === true && discovery.modules.length > 20 && !cli.json;
+  await processJobs(jobs, settings, pool, outputs, progress ? io.stderr : null);
+  return outputs.finish(treeErrors, discovery.modules.length);
+}
+
+/**
+ * Which modules are roots: those the config names, and those no other scanned module calls (a
+ * cheap pre-scan of the `source` lines of their files).
+ */
+function rootTest(modules: readonly DiscoveredModule[], configRoots: readonly string[]): (modulePath: string) => boolean {
+  const sources = new Map<string, string[]>();
+  for (const m of modules) {
+    const list: string[] = [];
+    for (const f of m.files.filter((n) => n.endsWith('.tf'))) {
+      try {
+        list.push(...localSourcesIn(readFileSync(path.join(m.dir, f), 'utf8')));
+      } catch {
+        /* reported when the module is loaded */
+      }
+    }
+    sources.set(m.path, list);
+  }
+  const called = calledModules(sources);
+  const roots = new Set(configRoots);
+  return (p) => roots.has(p) || !called.has(p);
+}
+
+/** The selected transforms, their options and what each prepared from the whole tree. */
+function runSettings(selection: Selection, tree: TreeSummary): RunSettings {
+  const facts = new Map<string, unknown>();
+  for (const t of selection.selected) if (t.prepare) facts.set(t.id, t.prepare(tree, selection.options.get(t.id) ?? {}));
+  return {
+    transforms: selection.selected,
+    options: selection.options,
+    facts,
+    decisions: { rejected: new Set(), behaviourFrom: selection.behaviourFrom },
+  };
+}
+
+/**
+ * Processes the modules (on the pool's workers, or here) and hands each result to `outputs` in
+ * module order, with a progress line on `progress` when given.
+ */
+async function processJobs(jobs: readonly ModuleJob[], settings: RunSettings, pool: ModulePool | null, outputs: RunOutputs, progress: NodeJS.WritableStream | null): Promise<void> {
   if (pool) pool.configure(poolSetup(settings));
   // Results are used in module order; a few jobs ahead are in flight so every worker is busy.
   const ahead = pool ? pool.size * 3 : 1;
@@ -209,7 +236,7 @@ export async function run(argv: string[], io: Io, registry: readonly Transform<u
   try {
     for (let i = 0; i < jobs.length; i++) {
       for (let k = i; k < i + ahead; k++) start(k);
-      if (progress) io.stderr.write(`\r\x1b[K[${i + 1}/${jobs.length}] ${jobs[i]!.path}`);
+      progress?.write(`\r\x1b[K[${i + 1}/${jobs.length}] ${jobs[i]!.path}`);
       const result = await inflight.get(i)!;
       inflight.delete(i);
       outputs.add(result);
@@ -217,6 +244,5 @@ export async function run(argv: string[], io: Io, registry: readonly Transform<u
   } finally {
     await pool?.close();
   }
-  if (progress) io.stderr.write('\r\x1b[K');
-  return outputs.finish(treeErrors, discovery.modules.length);
+  progress?.write('\r\x1b[K');
 }
