@@ -16,7 +16,8 @@ import { parseArgs } from 'node:util';
 import { checkTree, generateTree, type Scenario, type TreeManifest } from './generate.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const CLI = path.resolve(here, '../src/cli/main.js');
+// The bundle the `tfcodemod` bin runs (scripts/bundle.mjs).
+const CLI = path.resolve(here, '../bundle/src/cli/main.js');
 const BASELINE = path.resolve(here, 'parse-only.js');
 const HCL_ONLY = path.resolve(here, 'hcl-only.js');
 const PRELOAD = pathToFileURL(path.resolve(here, 'peak-rss.js')).href;

@@ -1,7 +1,8 @@
-// Before any test file runs: builds dist/ once (the CLI tests, the fake terraform's plan and the
-// migration tests run the built tool as a process; building here rather than inside a test file
-// keeps one file from rewriting dist/ while another is reading it), and makes sure tmux is there
-// for the end-to-end test of the interactive review (from Debian's packages when it is missing).
+// Before any test file runs: builds dist/ and the bundle the bin runs, once (the CLI tests, the
+// fake terraform's plan and the migration tests run the built tool as a process; building here
+// rather than inside a test file keeps one file from rewriting dist/ while another is reading
+// it), and makes sure tmux is there for the end-to-end test of the interactive review (from
+// Debian's packages when it is missing).
 import { execFileSync, spawnSync } from 'node:child_process';
 import path from 'node:path';
 
@@ -20,5 +21,6 @@ function ensureTmux(): void {
 export default function setup(): void {
   const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
   execFileSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, [path.join(root, 'scripts', 'bundle.mjs')], { cwd: root, stdio: 'inherit' });
   ensureTmux();
 }

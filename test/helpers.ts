@@ -30,6 +30,9 @@ export async function isFmtClean(text: string): Promise<boolean> {
 
 export const projectRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 
+/** The built CLI, as the `tfcodemod` bin runs it (global-setup.ts builds it before the tests). */
+export const builtCli = path.join(projectRoot, 'dist', 'bundle', 'src', 'cli', 'main.js');
+
 export function transformById(id: string): Transform<unknown> {
   const t = registry.find((r) => r.id === id);
   if (!t) throw new Error(`no transform ${id}`);

@@ -14,7 +14,8 @@ run(
   process.argv.slice(2),
   { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env },
   transforms,
-  new URL('../../transforms/index.js', import.meta.url).href,
+  // From this file's place: the same in dist/src and in the bundle (scripts/bundle.mjs).
+  { worker: new URL('../engine/module-worker.js', import.meta.url), registry: new URL('../../transforms/index.js', import.meta.url).href },
 )
   .then((code) => {
     process.exitCode = code;

@@ -6,7 +6,7 @@ import { ConfigError, loadConfig, type Config } from '../config.js';
 import { initParser } from '../cst/parser.js';
 import { compileHclChecker } from '../engine/hcl-validity.js';
 import { processModule, type ModuleJob, type ModuleResult } from '../engine/pipeline.js';
-import { ModulePool, poolSetup, workerCount } from '../engine/worker-pool.js';
+import { ModulePool, poolSetup, workerCount, type WorkerCode } from '../engine/worker-pool.js';
 import type { RunSettings } from '../engine/runner.js';
 import type { Transform, TreeSummary } from '../engine/transform.js';
 import { discoverModules, GitIgnores, type DiscoveredModule } from '../files/discover.js';
@@ -48,10 +48,10 @@ function treeRootOf(paths: string[], cwd: string): string {
 }
 
 /**
- * Runs the command. `registryUrl`, the URL of the module exporting `registry`, lets large runs
- * spread modules over worker threads; without it everything runs on this thread.
+ * Runs the command. `workerCode` (the worker's module, and the one exporting `registry`) lets
+ * large runs spread modules over worker threads; without it everything runs on this thread.
  */
-export async function run(argv: string[], io: Io, registry: readonly Transform<unknown>[], registryUrl?: string): Promise<number> {
+export async function run(argv: string[], io: Io, registry: readonly Transform<unknown>[], workerCode?: WorkerCode): Promise<number> {
   const err = errorLines(io);
   // A directory named verify is given as ./verify.
   if (argv[0] === 'verify') return runVerify(argv.slice(1), io);
@@ -85,11 +85,11 @@ export async function run(argv: string[], io: Io, registry: readonly Transform<u
       return EXIT.error;
     }
   }
-  return runModules(cli, io, registry, registryUrl);
+  return runModules(cli, io, registry, workerCode);
 }
 
 /** The run proper: config, discovery, every module processed, then the outputs. */
-async function runModules(cli: CliOptions, io: Io, registry: readonly Transform<unknown>[], registryUrl: string | undefined): Promise<number> {
+async function runModules(cli: CliOptions, io: Io, registry: readonly Transform<unknown>[], workerCode: WorkerCode | undefined): Promise<number> {
   const err = errorLines(io);
   const paths = cli.paths.map((p) => path.resolve(io.cwd, p));
   const treeRoot = treeRootOf(paths, io.cwd);
@@ -127,8 +127,8 @@ async function runModules(cli: CliOptions, io: Io, registry: readonly Transform<
   const discovery = discoverModules({ treeRoot, cwd: io.cwd, paths, exclude: [...cli.exclude, ...(config.exclude ?? [])], gitIgnores });
   // Workers start now, loading their parsers while the roots are worked out.
   // The review runs on this thread: it needs every result, one module after another.
-  const poolSize = registryUrl && !cli.interactive ? workerCount(discovery.modules.length, io.env) : 0;
-  const pool = poolSize > 0 ? new ModulePool(poolSize, registryUrl!) : null;
+  const poolSize = workerCode && !cli.interactive ? workerCount(discovery.modules.length, io.env, workerCode) : 0;
+  const pool = poolSize > 0 ? new ModulePool(poolSize, workerCode!) : null;
   // HashiCorp's parser is compiled here, once, for every worker, after their tree-sitter (see
   // compileHclChecker), and sent when ready: the workers start on their jobs meanwhile, and a
   // failure is reported by the jobs that check.

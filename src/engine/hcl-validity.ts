@@ -61,7 +61,7 @@ function withCustomSection(bytes: Uint8Array, name: string): Uint8Array {
   return Buffer.concat([bytes, Buffer.from([0, label.length + 1, label.length]), label]);
 }
 
-/** hclcheck/ in the package (from src/ under vitest, from dist/src/ when built or installed). */
+/** hclcheck/ in the package (from src/ under vitest, from dist/src/ or dist/bundle/ when built or installed). */
 function hclcheckDir(): string {
   for (let dir = path.dirname(fileURLToPath(import.meta.url)); ; dir = path.dirname(dir)) {
     const candidate = path.join(dir, 'hclcheck');

@@ -24,22 +24,34 @@ export interface PoolSetup {
  */
 export type HclCheckerMessage = { hclChecker: CompiledHclChecker } | { hclCheckerError: string };
 
-const WORKER = new URL('./module-worker.js', import.meta.url);
+/**
+ * Where the workers' code is: the built module-worker.js, and the module exporting the transform
+ * registry (`transforms`), as URLs. The entry point knows both from its own place (in dist/src
+ * and in the bundle alike); the workers load the registry the main thread was given.
+ */
+export interface WorkerCode {
+  worker: URL;
+  registry: string;
+}
 
 /** Workers can run only from compiled JavaScript (not from the TypeScript sources under test). */
-export function workersAvailable(): boolean {
-  return WORKER.protocol === 'file:' && existsSync(fileURLToPath(WORKER));
+function workersAvailable(code: WorkerCode): boolean {
+  return code.worker.protocol === 'file:' && existsSync(fileURLToPath(code.worker));
 }
 
 /**
  * How many workers a run over `modules` modules should use: none for small trees (starting a
  * worker costs more than it saves), else one per core, at most four (each holds its own
- * parsers). TFCODEMOD_WORKERS overrides.
+ * parsers). TFCODEMOD_WORKERS overrides, and is an error where workers cannot start (so a
+ * build that lost its worker is found, not silently run on one thread).
  */
-export function workerCount(modules: number, env: NodeJS.ProcessEnv): number {
-  if (!workersAvailable()) return 0;
+export function workerCount(modules: number, env: NodeJS.ProcessEnv, code: WorkerCode): number {
   const forced = env.TFCODEMOD_WORKERS;
-  if (forced !== undefined && /^\d+$/.test(forced)) return Number(forced);
+  if (forced !== undefined && /^\d+$/.test(forced)) {
+    if (Number(forced) > 0 && !workersAvailable(code)) throw new Error(`TFCODEMOD_WORKERS=${forced}, but this build has no worker thread (${code.worker.href} is missing)`);
+    return Number(forced);
+  }
+  if (!workersAvailable(code)) return 0;
   if (modules < 24) return 0;
   return Math.max(0, Math.min(4, availableParallelism(), Math.ceil(modules / 12)));
 }
@@ -63,13 +75,13 @@ export class ModulePool {
   readonly parsersReady: Promise<void>;
 
   /**
-   * Starts `size` workers; they load the registry (`registry`: URL of the module exporting
-   * `transforms`) and tree-sitter while the run is still being prepared.
+   * Starts `size` workers; they load the registry and tree-sitter while the run is still being
+   * prepared.
    */
-  constructor(size: number, registry: string) {
+  constructor(size: number, code: WorkerCode) {
     const ready: Promise<void>[] = [];
     for (let i = 0; i < size; i++) {
-      const w = new Worker(WORKER, { workerData: { registry } });
+      const w = new Worker(code.worker, { workerData: { registry: code.registry } });
       let parserReady!: () => void;
       ready.push(new Promise<void>((resolve) => (parserReady = resolve)));
       w.on('message', (msg: { parserReady: true } | { id: number; result?: ModuleResult; error?: string }) => {

@@ -4,9 +4,9 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { projectRoot, tempTree } from '../helpers.js';
+import { builtCli, projectRoot, tempTree } from '../helpers.js';
 
-const cli = path.join(projectRoot, 'dist', 'src', 'cli', 'main.js');
+const cli = builtCli;
 if (!existsSync(cli)) throw new Error('dist/ is missing: run npm run build (the global setup of the tests does)');
 
 function tfcodemod(args: string[], cwd: string) {

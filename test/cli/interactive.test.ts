@@ -4,9 +4,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { projectRoot, tempTree } from '../helpers.js';
+import { builtCli, projectRoot, tempTree } from '../helpers.js';
 
-const cli = path.join(projectRoot, 'dist', 'src', 'cli', 'main.js');
+const cli = builtCli;
 const SOCKET = `tfcodemod-test-${process.pid}`;
 const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
 const screen = () => tmux('capture-pane', '-p', '-t', 'review');

@@ -4,9 +4,9 @@ import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'no
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { StateMove } from '../../src/engine/types.js';
-import { hclFormat, hclParse, projectRoot, tempTree } from '../helpers.js';
+import { hclFormat, hclParse, builtCli, projectRoot, tempTree } from '../helpers.js';
 
-const cli = path.join(projectRoot, 'dist', 'src', 'cli', 'main.js');
+const cli = builtCli;
 
 function tfcodemod(args: string[], cwd: string) {
   const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });

@@ -7,9 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
 import { attributeOf, attributeValue } from '../../src/cst/nodes.js';
 import { defineTransform, type Transform } from '../../src/engine/transform.js';
-import { projectRoot, tempTree } from '../helpers.js';
+import { builtCli, projectRoot, tempTree } from '../helpers.js';
 
-const cli = path.join(projectRoot, 'dist', 'src', 'cli', 'main.js');
+const cli = builtCli;
 if (!existsSync(cli)) throw new Error('dist/ is missing: run npm run build (the global setup of the tests does)');
 
 function tfcodemod(args: string[], cwd: string) {

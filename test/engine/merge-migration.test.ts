@@ -31,8 +31,9 @@ import {
   type State,
   type StateResource,
 } from '../fake-terraform/harness.js';
+import { builtCli } from '../helpers.js';
 
-const CLI = path.join(projectRoot, 'dist', 'src', 'cli', 'main.js');
+const CLI = builtCli;
 const LEGACY_APP = path.join(projectRoot, 'examples', 'before', 'legacy-app');
 const ENVS = ['dev', 'staging', 'prod'] as const;
 /** Where the fake S3 keeps the states (examples/before/legacy-app/.tfcodemod.json, s3-backend's defaults). */

@@ -28,6 +28,7 @@ import {
   type State,
   type StateResource,
 } from '../fake-terraform/harness.js';
+import { builtCli } from '../helpers.js';
 
 const hcl2json = createRequire(import.meta.url)('@cdktf/hcl2json') as { parse(name: string, text: string): Promise<Record<string, unknown>> };
 
@@ -53,7 +54,7 @@ describe('migration script: backend only (examples/before/legacy-app, local → 
     template = mkdtempSync(path.join(os.tmpdir(), 'tfcodemod-legacy-app-'));
     cpSync(path.join(projectRoot, 'examples', 'before', 'legacy-app'), template, { recursive: true });
     // Every transform but merge-environments: no state moves, so the script only migrates the backend.
-    execFileSync('node', [path.join(projectRoot, 'dist', 'src', 'cli', 'main.js'), '--write', '--allow-dirty', '--transforms', 'dedupe-providers,extract-secrets,s3-backend'], { cwd: template, stdio: 'pipe' });
+    execFileSync('node', [builtCli, '--write', '--allow-dirty', '--transforms', 'dedupe-providers,extract-secrets,s3-backend'], { cwd: template, stdio: 'pipe' });
     // The module's managed resources and outputs, as the user's state holds them.
     managed = [];
     outputs = [];
