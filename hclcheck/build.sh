@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Rebuilds hclcheck.wasm.gz, HashiCorp's HCL parser for tfcodemod's validity check, from main.go
-# and the module versions pinned in go.mod. Needs Go 1.19 or later, and Node (for dirhash.mjs).
+# and the module versions pinned in go.mod. Needs Go 1.19 or later (the committed build is Go
+# 1.23.5's: see README.md), and Node (for dirhash.mjs).
 #
 #   ./build.sh              modules come through the Go module proxy, checked against go.sum
 #   ./build.sh --from DIR   offline: DIR holds each module's source as DIR/<module>@<version>/
