@@ -1,7 +1,7 @@
 // The real CLI, run as a process: exit codes, messages, outputs. Needs `npm run build`
 // (npm test does it first).
 import { spawnSync, execFileSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtCli, projectRoot, tempTree } from '../helpers.js';
@@ -276,6 +276,21 @@ describe('tfcodemod CLI', () => {
     const written = tempTree(files);
     expect(tfcodemod(['--write', ...args], written, { TFCODEMOD_WORKERS: '2' }).code).toBe(2);
     expect(readFileSync(path.join(written, 'app7/main.tf'), 'utf8')).toContain('password = var.db_password');
+  });
+
+  it('refuses TFCODEMOD_WORKERS on a build whose worker is missing, instead of running on one thread', () => {
+    // A copy of the bundle without its worker, inside the project so its packages still resolve.
+    const copy = path.join(projectRoot, 'dist', 'bundle-without-worker');
+    rmSync(copy, { recursive: true, force: true });
+    cpSync(path.join(projectRoot, 'dist', 'bundle'), copy, { recursive: true });
+    rmSync(path.join(copy, 'src', 'engine', 'module-worker.js'));
+    const dir = tempTree({ 'a/main.tf': 'locals {}\n', 'b/main.tf': 'locals {}\n' });
+    const run = (env: Record<string, string>) => spawnSync(process.execPath, [path.join(copy, 'src', 'cli', 'main.js'), dir], { encoding: 'utf8', env: { ...process.env, ...env } });
+    const forced = run({ TFCODEMOD_WORKERS: '2' });
+    expect(forced.status).toBe(2);
+    expect(forced.stderr).toMatch(/^tfcodemod: internal error: TFCODEMOD_WORKERS=2, but this build has no worker thread \(file:.*module-worker\.js is missing\)\n$/);
+    expect(run({ TFCODEMOD_WORKERS: '0' }).status).toBe(0);
+    rmSync(copy, { recursive: true, force: true });
   });
 
   it('does not print a stack trace when stdout is closed early', () => {
