@@ -11,17 +11,26 @@ import { positionAt } from './text.js';
 export type { Node, Tree };
 
 let parser: Parser | null = null;
+let loading: Promise<void> | null = null;
 
-/** Loads the runtime and the grammar once per thread. Safe to call repeatedly. */
-export async function initParser(): Promise<void> {
-  if (parser) return;
-  const require = createRequire(import.meta.url);
-  await Parser.init();
-  const wasm = require.resolve('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-hcl.wasm');
-  const language = await Language.load(wasm);
-  const p = new Parser();
-  p.setLanguage(language);
-  parser = p;
+/**
+ * Loads the runtime and the grammar once per thread. Safe to call repeatedly, and while a call
+ * is still loading (callers share it: a second Parser.init() meanwhile would start another
+ * runtime under the first one's grammar, and parsing would fail).
+ */
+export function initParser(): Promise<void> {
+  loading ??= (async () => {
+    const require = createRequire(import.meta.url);
+    await Parser.init();
+    const wasm = require.resolve('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-hcl.wasm');
+    const language = await Language.load(wasm);
+    const p = new Parser();
+    p.setLanguage(language);
+    parser = p;
+  })();
+  // A failure is not kept: the next call tries again.
+  loading.catch(() => (loading = null));
+  return loading;
 }
 
 /**
