@@ -102,14 +102,13 @@ function goRuntimeClass(): new () => GoRuntime {
  * baseline tier only (Liftoff), used first, and one with the usual tiers, which takes over in a
  * thread past SWITCH_AT characters. V8 fixes a module's tiers from its flags when it compiles
  * it, and the flag is process-wide: tree-sitter's modules (which need the optimising tier) must
- * all be compiled before it is set: this thread's here (initParser), the workers' before
- * `compileAfter` resolves (see compileHclCheckerAfter).
+ * all be compiled before it is set: this thread's here (initParser), the workers' before the
+ * caller calls this (ModulePool.parsersReady).
  */
 export function compileHclChecker(): Promise<CompiledHclChecker> {
   compiled ??= (async () => {
     const bytes = gunzipSync(await readFile(path.join(hclcheckDir(), 'hclcheck.wasm.gz')));
     await initParser();
-    await compileAfter;
     const optimised = await WebAssembly.compile(bytes);
     setFlagsFromString('--liftoff-only');
     // V8 would hand back the first module for the same bytes: the custom section makes them differ.
@@ -117,16 +116,6 @@ export function compileHclChecker(): Promise<CompiledHclChecker> {
     return { baseline, optimised };
   })();
   return compiled;
-}
-
-let compileAfter: Promise<unknown> = Promise.resolve();
-
-/**
- * Holds compileHclChecker (whoever calls it first) until `ready`: until the workers have
- * compiled tree-sitter (ModulePool.parsersReady), as the flag it sets is process-wide.
- */
-export function compileHclCheckerAfter(ready: Promise<unknown>): void {
-  compileAfter = ready;
 }
 
 /**

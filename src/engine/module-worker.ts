@@ -24,7 +24,6 @@ const registry = import((workerData as { registry: string }).registry) as Promis
 // A failure to load it is reported when the settings are built, for each job.
 registry.catch(() => {});
 let settings: Promise<RunSettings> | null = null;
-let jobs: Promise<unknown> = Promise.resolve();
 
 async function configure(setup: PoolSetup): Promise<RunSettings> {
   const { transforms } = await registry;
@@ -45,9 +44,7 @@ parentPort!.on('message', (msg: { setup: PoolSetup } | HclCheckerMessage | { id:
     settings = configure(msg.setup);
     return;
   }
-  // One job after another (the pool sends the next before this one ends).
-  jobs = jobs
-    .then(() => settings!)
+  settings!
     .then((s) => processModule(msg.job, s))
     .then(
       (result) => parentPort!.postMessage({ id: msg.id, result }),
