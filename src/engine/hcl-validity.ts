@@ -8,10 +8,10 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { gunzipSync } from 'node:zlib';
 import { initParser } from '../cst/parser.js';
+import { PACKAGE_ROOT } from '../version.js';
 
 export interface HclDiagnostic {
   line: number;
@@ -61,13 +61,11 @@ function withCustomSection(bytes: Uint8Array, name: string): Uint8Array {
   return Buffer.concat([bytes, Buffer.from([0, label.length + 1, label.length]), label]);
 }
 
-/** hclcheck/ in the package (from src/ under vitest, from dist/src/ or dist/bundle/ when built or installed). */
+/** hclcheck/ in the package. */
 function hclcheckDir(): string {
-  for (let dir = path.dirname(fileURLToPath(import.meta.url)); ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'hclcheck');
-    if (existsSync(path.join(candidate, 'hclcheck.wasm.gz'))) return candidate;
-    if (path.dirname(dir) === dir) throw new Error('hclcheck/hclcheck.wasm.gz is missing from the tfcodemod package');
-  }
+  const dir = PACKAGE_ROOT === null ? null : path.join(PACKAGE_ROOT, 'hclcheck');
+  if (dir === null || !existsSync(path.join(dir, 'hclcheck.wasm.gz'))) throw new Error('hclcheck/hclcheck.wasm.gz is missing from the tfcodemod package');
+  return dir;
 }
 
 /**
