@@ -19,7 +19,8 @@ let loading: Promise<void> | null = null;
  * runtime under the first one's grammar, and parsing would fail).
  */
 export function initParser(): Promise<void> {
-  loading ??= (async () => {
+  if (loading) return loading;
+  loading = (async () => {
     const require = createRequire(import.meta.url);
     await Parser.init();
     const wasm = require.resolve('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-hcl.wasm');
