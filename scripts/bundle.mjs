@@ -17,20 +17,16 @@ import { build } from 'esbuild-wasm';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
 
-export async function bundle() {
-  rmSync(path.join(dist, 'bundle'), { recursive: true, force: true });
-  await build({
-    entryPoints: ['src/cli/main.js', 'src/engine/module-worker.js', 'transforms/index.js'].map((f) => path.join(dist, f)),
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    packages: 'external',
-    outbase: dist,
-    outdir: path.join(dist, 'bundle'),
-    logLevel: 'warning',
-  });
-}
-
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await bundle();
+rmSync(path.join(dist, 'bundle'), { recursive: true, force: true });
+await build({
+  entryPoints: ['src/cli/main.js', 'src/engine/module-worker.js', 'transforms/index.js'].map((f) => path.join(dist, f)),
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  packages: 'external',
+  outbase: dist,
+  outdir: path.join(dist, 'bundle'),
+  logLevel: 'warning',
+});
