@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Entry point: runs the command and turns any unexpected failure into one line and exit 2
 // (the stack only with TFCODEMOD_DEBUG=1).
+import './v8-flags.js';
 import { transforms } from '../../transforms/index.js';
 import { EXIT, run } from './run.js';
 

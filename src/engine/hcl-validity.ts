@@ -8,9 +8,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { setFlagsFromString } from 'node:v8';
 import { gunzipSync } from 'node:zlib';
-import { initParser } from '../cst/parser.js';
 import { PACKAGE_ROOT } from '../version.js';
 
 export interface HclDiagnostic {
@@ -24,22 +22,13 @@ interface GoExports {
   check(filename: string, contents: string): null | [number, number, string, string];
 }
 
-/** A compiled WebAssembly module, which worker threads can be sent. */
-type WasmModule = object & { readonly __wasm: true };
-
-/**
- * HashiCorp's parser compiled twice (see compileHclChecker): for V8's baseline tier only, and
- * for its usual tiers (baseline, then optimised where hot).
- */
-export interface CompiledHclChecker {
-  readonly baseline: WasmModule;
-  readonly optimised: WasmModule;
-}
+/** HashiCorp's parser compiled (a WebAssembly module, which worker threads can be sent). */
+export type CompiledHclChecker = object & { readonly __wasm: true };
 
 // The little of the WebAssembly API used here (the project's TypeScript lib has no DOM types).
 declare const WebAssembly: {
-  compile(bytes: Uint8Array): Promise<WasmModule>;
-  instantiate(module: WasmModule, imports: object): Promise<object>;
+  compile(bytes: Uint8Array): Promise<CompiledHclChecker>;
+  instantiate(module: CompiledHclChecker, imports: object): Promise<object>;
 };
 
 interface GoRuntime {
@@ -49,17 +38,7 @@ interface GoRuntime {
 
 const require = createRequire(import.meta.url);
 let compiled: Promise<CompiledHclChecker> | null = null;
-const instances: { baseline?: Promise<GoExports>; optimised?: Promise<GoExports> } = {};
-/** Characters this thread has checked: past SWITCH_AT, the optimised copy takes over. */
-let checked = 0;
-const SWITCH_AT = 250_000;
-
-/** `bytes` with an empty custom section named `name` appended: the same code, another module. */
-function withCustomSection(bytes: Uint8Array, name: string): Uint8Array {
-  const label = Buffer.from(name, 'utf8');
-  if (label.length > 100) throw new Error('custom section name too long');
-  return Buffer.concat([bytes, Buffer.from([0, label.length + 1, label.length]), label]);
-}
+let started: Promise<GoExports> | null = null;
 
 /** hclcheck/ in the package. */
 function hclcheckDir(): string {
@@ -91,28 +70,11 @@ function goRuntimeClass(): new () => GoRuntime {
 
 /**
  * Compiles HashiCorp's parser (hclcheck/hclcheck.wasm.gz), once per thread unless
- * startHclChecker was given the modules another thread compiled; threads started from the
- * compiled modules share their machine code.
- *
- * V8 optimising this module's large Go functions costs more CPU than it saves until a few
- * hundred thousand characters are checked (a plain run over a tree where few modules change
- * checks less than that), and saves more beyond. So there are two copies: one compiled for the
- * baseline tier only (Liftoff), used first, and one with the usual tiers, which takes over in a
- * thread past SWITCH_AT characters. V8 fixes a module's tiers from its flags when it compiles
- * it, and the flag is process-wide: tree-sitter's modules (which need the optimising tier) must
- * all be compiled before it is set: this thread's here (initParser), the workers' before the
- * caller calls this (ModulePool.parsersReady).
+ * startHclChecker was given the module another thread compiled; threads started from one
+ * compiled module share its machine code. (How V8 compiles it, the CLI tunes: src/cli/v8-flags.ts.)
  */
 export function compileHclChecker(): Promise<CompiledHclChecker> {
-  compiled ??= (async () => {
-    const bytes = gunzipSync(await readFile(path.join(hclcheckDir(), 'hclcheck.wasm.gz')));
-    await initParser();
-    const optimised = await WebAssembly.compile(bytes);
-    setFlagsFromString('--liftoff-only');
-    // V8 would hand back the first module for the same bytes: the custom section makes them differ.
-    const baseline = await WebAssembly.compile(withCustomSection(bytes, 'tfcodemod-baseline-tier'));
-    return { baseline, optimised };
-  })();
+  compiled ??= (async () => WebAssembly.compile(gunzipSync(await readFile(path.join(hclcheckDir(), 'hclcheck.wasm.gz')))))();
   return compiled;
 }
 
@@ -122,22 +84,18 @@ export function compileHclChecker(): Promise<CompiledHclChecker> {
  */
 export function startHclChecker(compiledElsewhere?: Promise<CompiledHclChecker>): Promise<unknown> {
   if (compiledElsewhere) compiled ??= compiledElsewhere;
-  return instance('baseline');
-}
-
-function instance(tier: 'baseline' | 'optimised'): Promise<GoExports> {
-  instances[tier] ??= (async () => {
-    const module = (await compileHclChecker())[tier];
+  started ??= (async () => {
+    const module = await compileHclChecker();
     const runtime = new (goRuntimeClass())();
-    const started = await WebAssembly.instantiate(module, runtime.importObject);
+    const instance = await WebAssembly.instantiate(module, runtime.importObject);
     // The Go program registers check on this object as it starts, before run() returns control.
     const exported: Partial<GoExports> = {};
     (globalThis as { __tfcodemod_hclcheck__?: unknown }).__tfcodemod_hclcheck__ = exported;
-    void runtime.run(started);
+    void runtime.run(instance);
     if (typeof exported.check !== 'function') throw new Error('hclcheck did not start (no check function)');
     return exported as GoExports;
   })();
-  return instances[tier];
+  return started;
 }
 
 /**
@@ -160,11 +118,7 @@ export async function checkHcl(name: string, text: string): Promise<HclDiagnosti
 }
 
 async function check(name: string, text: string): Promise<HclDiagnostic | null> {
-  checked += text.length;
-  const tier = checked > SWITCH_AT ? 'optimised' : 'baseline';
-  const go = await instance(tier);
-  // The baseline copy is not used again: its memory can go.
-  if (tier === 'optimised') delete instances.baseline;
+  const go = (await startHclChecker()) as GoExports;
   const error = go.check(path.basename(name), text);
   if (error === null) return null;
   const [line, column, summary, detail] = error;

@@ -11,15 +11,11 @@ import type { Transform } from './transform.js';
 import type { HclCheckerMessage, PoolSetup } from './worker-pool.js';
 
 const parser = initParser();
-// The main thread compiles HashiCorp's parser once every worker's tree-sitter is compiled (see
-// compileHclChecker); a failure is reported with the jobs that check.
+// The main thread compiles HashiCorp's parser and sends it; a failure is reported with the jobs
+// that check.
 let deliver!: { resolve: (c: CompiledHclChecker) => void; reject: (e: Error) => void };
 const checker = new Promise<CompiledHclChecker>((resolve, reject) => (deliver = { resolve, reject }));
 startHclChecker(checker).catch(() => {});
-void parser.then(
-  () => parentPort!.postMessage({ parserReady: true }),
-  () => parentPort!.postMessage({ parserReady: true }),
-);
 const registry = import((workerData as { registry: string }).registry) as Promise<{ transforms: readonly Transform<unknown>[] }>;
 // A failure to load it is reported when the settings are built, for each job.
 registry.catch(() => {});

@@ -71,21 +71,15 @@ export class ModulePool {
   private readonly queue: { id: number; job: ModuleJob }[] = [];
   private readonly pending = new Map<number, { resolve: (r: ModuleResult) => void; reject: (e: Error) => void }>();
   private nextId = 0;
-  /** Resolves once every worker has compiled tree-sitter (or failed to). */
-  readonly parsersReady: Promise<void>;
 
   /**
    * Starts `size` workers; they load the registry and tree-sitter while the run is still being
    * prepared.
    */
   constructor(size: number, code: WorkerCode) {
-    const ready: Promise<void>[] = [];
     for (let i = 0; i < size; i++) {
       const w = new Worker(code.worker, { workerData: { registry: code.registry } });
-      let parserReady!: () => void;
-      ready.push(new Promise<void>((resolve) => (parserReady = resolve)));
-      w.on('message', (msg: { parserReady: true } | { id: number; result?: ModuleResult; error?: string }) => {
-        if ('parserReady' in msg) return parserReady();
+      w.on('message', (msg: { id: number; result?: ModuleResult; error?: string }) => {
         const p = this.pending.get(msg.id);
         this.pending.delete(msg.id);
         if (msg.error !== undefined) p?.reject(new Error(msg.error));
@@ -93,14 +87,12 @@ export class ModulePool {
         this.dispatch(w);
       });
       w.on('error', (e) => {
-        parserReady();
         for (const p of this.pending.values()) p.reject(e);
         this.pending.clear();
       });
       this.workers.push(w);
       this.idle.push(w);
     }
-    this.parsersReady = Promise.all(ready).then(() => {});
   }
 
   /** Gives every worker the run's settings; jobs may be sent right after. */
