@@ -129,7 +129,7 @@ async function runModules(cli: CliOptions, io: Io, registry: readonly Transform<
   // The review runs on this thread: it needs every result, one module after another.
   const poolSize = workerCode && !cli.interactive ? workerCount(discovery.modules.length, io.env, workerCode) : 0;
   const pool = poolSize > 0 ? new ModulePool(poolSize, workerCode!) : null;
-  // HashiCorp's parser is compiled here, once, for every worker, and sent when ready: the workers
+  // HashiCorp's parser is compiled here, once, for this thread and every worker, and sent when ready: the workers
   // start on their jobs meanwhile, and a failure is reported by the jobs that check.
   if (pool) pool.provideHclChecker(compileHclChecker());
   const treeErrors = discovery.problems.filter((p) => p.severity === 'error').map((p) => ({ file: shown(p.path), message: p.message }));
@@ -146,7 +146,8 @@ async function runModules(cli: CliOptions, io: Io, registry: readonly Transform<
   }
 
   const settings = runSettings(selection, { modules: discovery.modules.map((m) => ({ path: m.path, isRoot: isRoot(m.path) })) });
-  if (!pool) await initParser();
+  // This thread processes modules too, beside the pool's workers.
+  await initParser();
   const outputs = new RunOutputs({
     cli,
     write: (s) => void io.stdout.write(s),
@@ -221,23 +222,40 @@ function runSettings(selection: Selection, tree: TreeSummary): RunSettings {
 }
 
 /**
- * Processes the modules (on the pool's workers, or here) and hands each result to `outputs` in
- * module order, with a progress line on `progress` when given.
+ * Processes the modules (on the pool's workers and here, or only here) and hands each result to
+ * `outputs` in module order, with a progress line on `progress` when given.
  */
 async function processJobs(jobs: readonly ModuleJob[], settings: RunSettings, pool: ModulePool | null, outputs: RunOutputs, progress: NodeJS.WritableStream | null): Promise<void> {
   if (pool) pool.configure(poolSetup(settings));
-  // Results are used in module order; a few jobs ahead are in flight so every worker is busy.
-  const ahead = pool ? pool.size * 3 : 1;
+  // Results are used in module order; jobs ahead are queued so no thread waits for work.
+  const ahead = pool ? 32 : 1;
   const inflight = new Map<number, Promise<ModuleResult>>();
+  const done = new Set<number>();
   const start = (k: number): void => {
-    if (k < jobs.length && !inflight.has(k)) inflight.set(k, pool ? pool.process(jobs[k]!) : processModule(jobs[k]!, settings));
+    if (k >= jobs.length || inflight.has(k)) return;
+    const result = pool ? pool.process(jobs[k]!) : processModule(jobs[k]!, settings);
+    inflight.set(k, result);
+    result.then(
+      () => done.add(k),
+      () => done.add(k),
+    );
   };
   try {
     for (let i = 0; i < jobs.length; i++) {
       for (let k = i; k < i + ahead; k++) start(k);
       progress?.write(`\r\x1b[K[${i + 1}/${jobs.length}] ${jobs[i]!.path}`);
+      // Instead of waiting for a worker's result, this thread runs queued jobs itself.
+      for (let taken = pool && !done.has(i) ? pool.take() : null; taken; taken = done.has(i) ? null : pool!.take()) {
+        const result = processModule(taken.job, settings);
+        taken.settle(result);
+        await result.catch(() => {});
+        // A job here may never leave the microtask queue: let the workers' messages in (their
+        // results, and with them their next jobs) before taking another.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
       const result = await inflight.get(i)!;
       inflight.delete(i);
+      done.delete(i);
       outputs.add(result);
     }
   } finally {

@@ -20,6 +20,7 @@ const registry = import((workerData as { registry: string }).registry) as Promis
 // A failure to load it is reported when the settings are built, for each job.
 registry.catch(() => {});
 let settings: Promise<RunSettings> | null = null;
+let jobs: Promise<unknown> = Promise.resolve();
 
 async function configure(setup: PoolSetup): Promise<RunSettings> {
   const { transforms } = await registry;
@@ -40,7 +41,9 @@ parentPort!.on('message', (msg: { setup: PoolSetup } | HclCheckerMessage | { id:
     settings = configure(msg.setup);
     return;
   }
-  settings!
+  // One job after another (the pool sends the next before this one ends).
+  jobs = jobs
+    .then(() => settings!)
     .then((s) => processModule(msg.job, s))
     .then(
       (result) => parentPort!.postMessage({ id: msg.id, result }),

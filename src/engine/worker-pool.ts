@@ -1,5 +1,6 @@
 // Modules are independent, so large trees spread over worker threads. The pool hands jobs to
-// idle workers; callers get results back as promises and decide the order they use them in.
+// workers, several at a time each; callers get results back as promises and decide the order
+// they use them in, and may take queued jobs back to run themselves.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -40,10 +41,11 @@ function workersAvailable(code: WorkerCode): boolean {
 }
 
 /**
- * How many workers a run over `modules` modules should use: none for small trees (starting a
- * worker costs more than it saves), else one per core, at most four (each holds its own
- * parsers). TFCODEMOD_WORKERS overrides, and is an error where workers cannot start (so a
- * build that lost its worker is found, not silently run on one thread).
+ * How many worker threads a run over `modules` modules should use, besides this thread (which
+ * takes jobs too): none for small trees (starting a worker costs more than it saves), else one
+ * thread per core, at most four (each holds its own parsers). TFCODEMOD_WORKERS overrides, and
+ * is an error where workers cannot start (so a build that lost its worker is found, not
+ * silently run on one thread).
  */
 export function workerCount(modules: number, env: NodeJS.ProcessEnv, code: WorkerCode): number {
   const forced = env.TFCODEMOD_WORKERS;
@@ -53,7 +55,7 @@ export function workerCount(modules: number, env: NodeJS.ProcessEnv, code: Worke
   }
   if (!workersAvailable(code)) return 0;
   if (modules < 24) return 0;
-  return Math.max(0, Math.min(4, availableParallelism(), Math.ceil(modules / 12)));
+  return Math.max(1, Math.min(4, availableParallelism(), Math.ceil(modules / 12)) - 1);
 }
 
 export function poolSetup(settings: RunSettings): PoolSetup {
@@ -65,9 +67,20 @@ export function poolSetup(settings: RunSettings): PoolSetup {
   };
 }
 
+/** Jobs a worker holds at once: the next is there when one ends, even while this thread is busy. */
+const DEPTH = 6;
+
+/** A job taken back from the pool's queue, to be run by the caller. */
+export interface TakenJob {
+  job: ModuleJob;
+  /** Settles the promise `process` returned for the job. */
+  settle(result: Promise<ModuleResult>): void;
+}
+
 export class ModulePool {
   private readonly workers: Worker[] = [];
-  private readonly idle: Worker[] = [];
+  /** Jobs each worker holds (sent, not yet answered). */
+  private readonly held = new Map<Worker, number>();
   private readonly queue: { id: number; job: ModuleJob }[] = [];
   private readonly pending = new Map<number, { resolve: (r: ModuleResult) => void; reject: (e: Error) => void }>();
   private nextId = 0;
@@ -84,14 +97,15 @@ export class ModulePool {
         this.pending.delete(msg.id);
         if (msg.error !== undefined) p?.reject(new Error(msg.error));
         else p?.resolve(msg.result!);
-        this.dispatch(w);
+        this.held.set(w, this.held.get(w)! - 1);
+        this.dispatch();
       });
       w.on('error', (e) => {
         for (const p of this.pending.values()) p.reject(e);
         this.pending.clear();
       });
       this.workers.push(w);
-      this.idle.push(w);
+      this.held.set(w, 0);
     }
   }
 
@@ -117,15 +131,26 @@ export class ModulePool {
       const id = this.nextId++;
       this.pending.set(id, { resolve, reject });
       this.queue.push({ id, job });
-      const w = this.idle.pop();
-      if (w) this.dispatch(w);
+      this.dispatch();
     });
   }
 
-  private dispatch(w: Worker): void {
+  /** The oldest job no worker has been given yet, taken out of the queue; null when none. */
+  take(): TakenJob | null {
     const next = this.queue.shift();
-    if (next) w.postMessage(next);
-    else this.idle.push(w);
+    if (!next) return null;
+    const p = this.pending.get(next.id)!;
+    this.pending.delete(next.id);
+    return { job: next.job, settle: (result) => void result.then(p.resolve, p.reject) };
+  }
+
+  private dispatch(): void {
+    for (const w of this.workers) {
+      while (this.queue.length > 0 && this.held.get(w)! < DEPTH) {
+        w.postMessage(this.queue.shift()!);
+        this.held.set(w, this.held.get(w)! + 1);
+      }
+    }
   }
 
   async close(): Promise<void> {
