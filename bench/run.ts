@@ -181,6 +181,9 @@ async function main(): Promise<void> {
         bMs,
         tMs,
         ratio: tMs / bMs,
+        // Noise on a shared machine only ever adds time: the fastest runs of each are the
+        // steadiest estimate (shown beside the medians' ratio, which the target is judged on).
+        best: Math.min(...ts.map((x) => x.ms)) / Math.min(...bs.map((x) => x.ms)),
         perRound,
         hclRatio,
         peak: median(ts.map((x) => x.peakBytes)),
@@ -207,7 +210,7 @@ async function main(): Promise<void> {
       const okRatio = verdict(r.ratio <= TARGET[r.s]);
       const okPeak = verdict(mb(r.peakMax) < TARGET_PEAK_MB);
       out.push(
-        `- ${r.s}: ratio ${r.ratio.toFixed(2)} (per round ${r.perRound.map((x) => x.toFixed(2)).join(', ')}; target <= ${TARGET[r.s]}: ${okRatio}), ` +
+        `- ${r.s}: ratio ${r.ratio.toFixed(2)} (fastest runs' ratio ${r.best.toFixed(2)}; per round ${r.perRound.map((x) => x.toFixed(2)).join(', ')}; target <= ${TARGET[r.s]}: ${okRatio}), ` +
           `peak ${mb(r.peak).toFixed(0)} MB (max ${mb(r.peakMax).toFixed(0)}; target < ${TARGET_PEAK_MB}: ${okPeak}; baseline process ${mb(r.basePeak).toFixed(0)} MB), ` +
           `${r.summary.changes} changes in ${r.summary.touched} modules (generator: ${r.m.changedModules})${r.summary.touched !== r.m.changedModules ? ' MISMATCH' : ''}, ` +
           `largest module ${(r.m.largestModule / 1024).toFixed(1)} KB`,
