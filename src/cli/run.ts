@@ -129,8 +129,9 @@ async function runModules(cli: CliOptions, io: Io, registry: readonly Transform<
   // The review runs on this thread: it needs every result, one module after another.
   const poolSize = workerCode && !cli.interactive ? workerCount(discovery.modules.length, io.env, workerCode) : 0;
   const pool = poolSize > 0 ? new ModulePool(poolSize, workerCode!) : null;
-  // HashiCorp's parser is compiled here, once, for this thread and every worker, and sent when ready: the workers
-  // start on their jobs meanwhile, and a failure is reported by the jobs that check.
+  // HashiCorp's parser is compiled here, once, for this thread and every worker, and sent when
+  // ready: the workers start on their jobs meanwhile, and a failure is reported by the jobs that
+  // check.
   if (pool) pool.provideHclChecker(compileHclChecker());
   const treeErrors = discovery.problems.filter((p) => p.severity === 'error').map((p) => ({ file: shown(p.path), message: p.message }));
   for (const p of discovery.problems) err(`${shown(p.path)}: ${p.severity}: ${p.message}`);
