@@ -2,9 +2,10 @@
 // directory and check it with HashiCorp's parser the way the tool does (checkHcl, which also
 // skips a text it has already judged). DESIGN.md has the tool check every file it would change
 // with this parser before the change; on a tree where every file changes, this is that work
-// alone, to compare with the tree-sitter baseline.
+// alone, to compare with the tree-sitter baseline. V8 is set up as the CLI sets it (first import).
 //
 //   node dist/bench/hcl-only.js DIR
+import '../src/cli/v8-flags.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkHcl, startHclChecker } from '../src/engine/hcl-validity.js';
