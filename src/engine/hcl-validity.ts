@@ -84,6 +84,11 @@ export function compileHclChecker(): Promise<CompiledHclChecker> {
  */
 export function startHclChecker(compiledElsewhere?: Promise<CompiledHclChecker>): Promise<unknown> {
   if (compiledElsewhere) compiled ??= compiledElsewhere;
+  return goChecker();
+}
+
+/** This thread's running parser, started once. */
+function goChecker(): Promise<GoExports> {
   started ??= (async () => {
     const module = await compileHclChecker();
     const runtime = new (goRuntimeClass())();
@@ -118,7 +123,7 @@ export async function checkHcl(name: string, text: string): Promise<HclDiagnosti
 }
 
 async function check(name: string, text: string): Promise<HclDiagnostic | null> {
-  const go = (await startHclChecker()) as GoExports;
+  const go = await goChecker();
   const error = go.check(path.basename(name), text);
   if (error === null) return null;
   const [line, column, summary, detail] = error;
