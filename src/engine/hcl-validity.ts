@@ -32,8 +32,11 @@ declare const WebAssembly: {
 };
 
 interface GoRuntime {
-  importObject: object;
+  importObject: { gojs: Record<string, (sp: number) => void> };
   run(instance: object): Promise<void>;
+  // wasm_exec.cjs's own bookkeeping of the timers Go asks for (see unrefGoTimers).
+  _scheduledTimeouts: Map<number, NodeJS.Timeout>;
+  _nextCallbackTimeoutID: number;
 }
 
 const require = createRequire(import.meta.url);
@@ -92,6 +95,7 @@ function goChecker(): Promise<GoExports> {
   started ??= (async () => {
     const module = await compileHclChecker();
     const runtime = new (goRuntimeClass())();
+    unrefGoTimers(runtime);
     const instance = await WebAssembly.instantiate(module, runtime.importObject);
     // The Go program registers check on this object as it starts, before run() returns control.
     const exported: Partial<GoExports> = {};
@@ -101,6 +105,22 @@ function goChecker(): Promise<GoExports> {
     return exported as GoExports;
   })();
   return started;
+}
+
+/**
+ * Go's runtime asks JavaScript for timers of its own (its garbage collector's background work,
+ * up to a second ahead). Checks are synchronous calls that never wait for one, so they must not
+ * keep the process alive: a run that had ended still waited for the last of them to fire (up to
+ * a second). wasm_exec.cjs keeps each timer in `_scheduledTimeouts` under the id it hands Go.
+ */
+function unrefGoTimers(runtime: GoRuntime): void {
+  const imports = runtime.importObject.gojs;
+  const schedule = imports['runtime.scheduleTimeoutEvent'];
+  if (typeof schedule !== 'function' || !(runtime._scheduledTimeouts instanceof Map)) throw new Error('hclcheck/wasm_exec.cjs has no runtime.scheduleTimeoutEvent to wrap');
+  imports['runtime.scheduleTimeoutEvent'] = (sp) => {
+    schedule(sp);
+    runtime._scheduledTimeouts.get(runtime._nextCallbackTimeoutID - 1)?.unref();
+  };
 }
 
 /**
