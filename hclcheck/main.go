@@ -1,7 +1,7 @@
 // hclcheck is HashiCorp's HCL native-syntax parser, called the way Terraform calls it for a
 // configuration file (hclsyntax.ParseConfig), built for WebAssembly with nothing else: it
 // answers whether a file parses and, if not, where and why (its first error). tfcodemod runs it
-// from src/engine/hcl-validity.ts; build.sh rebuilds hclcheck.wasm.gz.
+// from src/engine/hcl-validity.ts; build.sh rebuilds hclcheck.wasm.
 //
 // It registers one function on the JavaScript object __tfcodemod_hclcheck__, which the caller
 // creates before starting the program:

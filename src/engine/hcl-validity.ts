@@ -8,7 +8,6 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { PACKAGE_ROOT } from '../version.js';
 
 export interface HclDiagnostic {
@@ -46,7 +45,7 @@ let started: Promise<GoExports> | null = null;
 /** hclcheck/ in the package. */
 function hclcheckDir(): string {
   const dir = PACKAGE_ROOT === null ? null : path.join(PACKAGE_ROOT, 'hclcheck');
-  if (dir === null || !existsSync(path.join(dir, 'hclcheck.wasm.gz'))) throw new Error('hclcheck/hclcheck.wasm.gz is missing from the tfcodemod package');
+  if (dir === null || !existsSync(path.join(dir, 'hclcheck.wasm'))) throw new Error('hclcheck/hclcheck.wasm is missing from the tfcodemod package');
   return dir;
 }
 
@@ -72,12 +71,12 @@ function goRuntimeClass(): new () => GoRuntime {
 }
 
 /**
- * Compiles HashiCorp's parser (hclcheck/hclcheck.wasm.gz), once per thread unless
+ * Compiles HashiCorp's parser (hclcheck/hclcheck.wasm), once per thread unless
  * startHclChecker was given the module another thread compiled; threads started from one
  * compiled module share its machine code. (How V8 compiles it, the CLI tunes: src/cli/v8-flags.ts.)
  */
 export function compileHclChecker(): Promise<CompiledHclChecker> {
-  compiled ??= (async () => WebAssembly.compile(gunzipSync(await readFile(path.join(hclcheckDir(), 'hclcheck.wasm.gz')))))();
+  compiled ??= (async () => WebAssembly.compile(await readFile(path.join(hclcheckDir(), 'hclcheck.wasm'))))();
   return compiled;
 }
 
