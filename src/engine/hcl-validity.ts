@@ -4,8 +4,7 @@
 // (repeated attributes, multi-line quoted strings) and rejects some valid HCL (`1e10`), so every
 // file the tool would change is checked with this before and after.
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../version.js';
@@ -76,7 +75,9 @@ function goRuntimeClass(): new () => GoRuntime {
  * compiled module share its machine code. (How V8 compiles it, the CLI tunes: src/cli/v8-flags.ts.)
  */
 export function compileHclChecker(): Promise<CompiledHclChecker> {
-  compiled ??= (async () => WebAssembly.compile(await readFile(path.join(hclcheckDir(), 'hclcheck.wasm'))))();
+  // Read at once (about 30 ms): read asynchronously, the file advanced only when this thread
+  // waited for something, and a busy main thread kept the workers waiting for it.
+  compiled ??= (async () => WebAssembly.compile(readFileSync(path.join(hclcheckDir(), 'hclcheck.wasm'))))();
   return compiled;
 }
 
