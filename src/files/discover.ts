@@ -89,8 +89,12 @@ export class GitIgnores {
     return out;
   }
 
-  /** Loads the rules of `dir` and its ancestors up to the tree root. */
-  prime(dir: string): void {
+  /**
+   * Loads the rules of `dir` and its ancestors up to the tree root. `listed`: whether a
+   * directory listing of `dir` holds a `.gitignore` (when known, a missing one is not read).
+   */
+  prime(dir: string, listed?: boolean): void {
+    if (listed === false && !this.cache.has(dir)) this.add(dir, null);
     for (let d = dir; ; d = path.dirname(d)) {
       this.rulesOf(d);
       if (d === this.treeRoot || !d.startsWith(this.treeRoot) || path.dirname(d) === d) break;
@@ -130,20 +134,25 @@ export function discoverModules(opts: {
     return excluded(fromRoot) || excluded(fromCwd);
   };
 
-  const walk = (dir: string): void => {
-    let real: string;
+  /** The real path of `abs` (symlinks resolved), or null when that fails (reported). */
+  const realPathOf = (abs: string): string | null => {
     try {
-      real = realpathSync(dir);
+      return realpathSync(abs);
     } catch (e) {
-      problems.push({ path: dir, message: describeFsError(e), severity: 'error' });
-      return;
+      problems.push({ path: abs, message: describeFsError(e), severity: 'error' });
+      return null;
     }
+  };
+
+  // `real` is `dir` with symlinks resolved. Only the scanned paths and symlinked directories
+  // are resolved with realpath (a system call per path component); a plain subdirectory's real
+  // path is its parent's plus its name.
+  const walk = (dir: string, real: string): void => {
     if (visited.has(real)) {
       problems.push({ path: dir, message: 'symlink cycle: this directory was already scanned; not followed again', severity: 'warning' });
       return;
     }
     visited.add(real);
-    opts.gitIgnores.prime(dir);
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
@@ -151,14 +160,16 @@ export function discoverModules(opts: {
       problems.push({ path: dir, message: describeFsError(e), severity: 'error' });
       return;
     }
+    opts.gitIgnores.prime(dir, entries.some((e) => e.name === '.gitignore'));
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const files: string[] = [];
-    const subdirs: string[] = [];
+    const subdirs: { abs: string; real: string | null }[] = [];
     for (const entry of entries) {
       const abs = path.join(dir, entry.name);
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
-      if (entry.isSymbolicLink()) {
+      const isLink = entry.isSymbolicLink();
+      if (isLink) {
         try {
           const st = statSync(abs);
           isDir = st.isDirectory();
@@ -171,7 +182,7 @@ export function discoverModules(opts: {
       if (isDir) {
         if (SKIP_DIRS.has(entry.name) || entry.name.startsWith('.tfcodemod-backup') || isGeneratedLegacyState(abs)) continue;
         if (opts.gitIgnores.ignored(abs, true) || isExcluded(abs)) continue;
-        subdirs.push(abs);
+        subdirs.push({ abs, real: isLink ? null : path.join(real, entry.name) });
       } else if (isFile && LOADED.test(entry.name)) {
         if (entry.name !== '.gitignore' && (opts.gitIgnores.ignored(abs, false) || isExcluded(abs))) continue;
         files.push(entry.name);
@@ -180,7 +191,10 @@ export function discoverModules(opts: {
     if (files.some((f) => f.endsWith('.tf'))) {
       modules.set(real, { dir, path: relativePath(opts.treeRoot, dir), files });
     }
-    for (const sub of subdirs) walk(sub);
+    for (const sub of subdirs) {
+      const subReal = sub.real ?? realPathOf(sub.abs);
+      if (subReal !== null) walk(sub.abs, subReal);
+    }
   };
 
   for (const p of opts.paths) {
@@ -191,9 +205,13 @@ export function discoverModules(opts: {
       problems.push({ path: p, message: describeFsError(e), severity: 'error' });
       continue;
     }
-    if (st.isDirectory()) walk(p);
-    else if (st.isFile() && p.endsWith('.tf')) walk(path.dirname(p));
-    else problems.push({ path: p, message: 'not a directory or a .tf file', severity: 'error' });
+    const dir = st.isDirectory() ? p : st.isFile() && p.endsWith('.tf') ? path.dirname(p) : null;
+    if (dir === null) {
+      problems.push({ path: p, message: 'not a directory or a .tf file', severity: 'error' });
+      continue;
+    }
+    const real = realPathOf(dir);
+    if (real !== null) walk(dir, real);
   }
   const list = [...modules.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { modules: list, problems };
