@@ -7,10 +7,18 @@
 // on a tree of 800 directories awaiting each call left the thread idle more than half the time
 // (0.5 to 0.8 s of discovery for 0.2 s of work).
 import { readFileSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import ignore, { type Ignore } from 'ignore';
-import picomatch from 'picomatch';
+import type { Ignore } from 'ignore';
 import { isGeneratedLegacyState } from '../engine/tfmigrate.js';
+
+// `ignore` and `picomatch` are CommonJS packages, required when first needed: imported, every
+// thread paid for them at start-up (about 25 ms, most of it Node's CommonJS-from-ESM loader),
+// though most runs read no .gitignore in their workers and have no --exclude.
+const require = createRequire(import.meta.url);
+let ignoreFactory: typeof import('ignore') | null = null;
+const ignore = (): Ignore => (ignoreFactory ??= require('ignore') as typeof import('ignore'))();
+const picomatch = (): typeof import('picomatch') => require('picomatch') as typeof import('picomatch');
 
 export interface DiscoveredModule {
   /** Absolute directory. */
@@ -126,7 +134,7 @@ export function discoverModules(opts: {
   const modules = new Map<string, DiscoveredModule>();
   const problems: DiscoveryProblem[] = [];
   const visited = new Set<string>();
-  const excluded = opts.exclude.length > 0 ? picomatch(opts.exclude, { dot: true }) : null;
+  const excluded = opts.exclude.length > 0 ? picomatch()(opts.exclude, { dot: true }) : null;
   const isExcluded = (abs: string): boolean => {
     if (!excluded) return false;
     const fromRoot = relativePath(opts.treeRoot, abs);
