@@ -2,11 +2,15 @@
 // (cty's textseg), strings are NFC-normalized (cty.StringVal), case mapping is per code point
 // (Go's unicode.ToUpper), and string order is by UTF-8 bytes (Go's sort.Strings).
 
-const GRAPHEMES = new Intl.Segmenter('en', { granularity: 'grapheme' });
+// Made at first use: creating a segmenter loads ICU's break rules, about 16 ms that every thread
+// paid at start-up, though only runs that evaluate expressions (verification, and some
+// transforms' plans) call Terraform's string functions.
+let segmenter: Intl.Segmenter | null = null;
 
 /** The string's user-perceived characters, as Terraform's `length` and `substr` count them. */
 export function graphemes(s: string): string[] {
-  return Array.from(GRAPHEMES.segment(s), (g) => g.segment);
+  segmenter ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
+  return Array.from(segmenter.segment(s), (g) => g.segment);
 }
 
 /** Unicode code points (Go's runes), as `split("")` and `trim` see them. */
