@@ -293,6 +293,22 @@ describe('tfcodemod CLI', () => {
     rmSync(copy, { recursive: true, force: true });
   });
 
+  it("reports a package without HashiCorp's parser in one line, with or without workers", () => {
+    // An installed package, without hclcheck.wasm: the check of the changed module fails, in
+    // whichever thread compiles the parser (a worker when there is one).
+    const pkg = tempTree({});
+    cpSync(path.join(projectRoot, 'dist', 'bundle'), path.join(pkg, 'dist', 'bundle'), { recursive: true });
+    cpSync(path.join(projectRoot, 'package.json'), path.join(pkg, 'package.json'));
+    cpSync(path.join(projectRoot, 'hclcheck', 'wasm_exec.cjs'), path.join(pkg, 'hclcheck', 'wasm_exec.cjs'));
+    symlinkSync(path.join(projectRoot, 'node_modules'), path.join(pkg, 'node_modules'));
+    const dir = tempTree({ 'app/main.tf': 'resource "aws_db_instance" "db" {\n  password = "pw-secret-1234"\n}\n', 'other/main.tf': 'locals {\n  a = 1\n}\n' });
+    for (const workers of ['0', '1', '2']) {
+      const r = spawnSync(process.execPath, [path.join(pkg, 'dist', 'bundle', 'src', 'cli', 'main.js'), 'app', 'other'], { cwd: dir, encoding: 'utf8', env: { ...process.env, TFCODEMOD_WORKERS: workers } });
+      expect(r.stderr).toBe('tfcodemod: internal error: hclcheck/hclcheck.wasm is missing from the tfcodemod package\n');
+      expect(r.status).toBe(2);
+    }
+  });
+
   it('does not print a stack trace when stdout is closed early', () => {
     const dir = legacyCopy();
     const r = spawnSync('bash', ['-c', `node ${JSON.stringify(cli)} | head -c 10 >/dev/null`], { cwd: dir, encoding: 'utf8' });
