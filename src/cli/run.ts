@@ -136,7 +136,7 @@ async function runModules(cli: CliOptions, io: Io, registry: readonly Transform<
   const treeErrors = discovery.problems.filter((p) => p.severity === 'error').map((p) => ({ file: shown(p.path), message: p.message }));
   for (const p of discovery.problems) err(`${shown(p.path)}: ${p.severity}: ${p.message}`);
 
-  const isRoot = rootTest(discovery.modules, config.roots ?? []);
+  const { isRoot, read } = prescan(discovery.modules, config.roots ?? []);
   const rootCount = discovery.modules.filter((m) => isRoot(m.path)).length;
   const migrationScript = cli.migrationScript ?? config.migrationScript;
   const migrationFormat = cli.migrationFormat ?? config.migrationFormat;
@@ -169,6 +169,7 @@ async function runModules(cli: CliOptions, io: Io, registry: readonly Transform<
     toolVersion: VERSION,
     verify: cli.write && !cli.noVerify,
     ...(migrationFormat ? { migrationFormat } : {}),
+    ...(read.has(m.path) ? { read: read.get(m.path) } : {}),
   }));
   if (cli.interactive) {
     return runInteractive({
@@ -188,26 +189,43 @@ async function runModules(cli: CliOptions, io: Io, registry: readonly Transform<
   return outputs.finish(treeErrors, discovery.modules.length);
 }
 
+/** Bytes of .tf files the pre-scan keeps for the jobs (the first modules' files, up to this). */
+const PRESCAN_KEEP_BYTES = 32 * 1024 * 1024;
+
 /**
  * Which modules are roots: those the config names, and those no other scanned module calls (a
- * cheap pre-scan of the `source` lines of their files).
+ * cheap pre-scan of the `source` lines of their files). It reads every .tf file, so it keeps
+ * the bytes, by module path and file name, up to PRESCAN_KEEP_BYTES in all: those files are
+ * not read twice.
  */
-function rootTest(modules: readonly DiscoveredModule[], configRoots: readonly string[]): (modulePath: string) => boolean {
+function prescan(
+  modules: readonly DiscoveredModule[],
+  configRoots: readonly string[],
+): { isRoot: (modulePath: string) => boolean; read: Map<string, Map<string, Uint8Array>> } {
   const sources = new Map<string, string[]>();
+  const read = new Map<string, Map<string, Uint8Array>>();
+  let kept = 0;
   for (const m of modules) {
     const list: string[] = [];
     for (const f of m.files.filter((n) => n.endsWith('.tf'))) {
+      let bytes: Buffer;
       try {
-        list.push(...localSourcesIn(readFileSync(path.join(m.dir, f), 'utf8')));
+        bytes = readFileSync(path.join(m.dir, f));
       } catch {
-        /* reported when the module is loaded */
+        continue; // reported when the module is loaded
       }
+      list.push(...localSourcesIn(bytes.toString('utf8')));
+      if (kept + bytes.length > PRESCAN_KEEP_BYTES) continue;
+      kept += bytes.length;
+      // A copy: a small file's Buffer is a view of a shared pool, which a worker would be sent whole.
+      if (!read.has(m.path)) read.set(m.path, new Map());
+      read.get(m.path)!.set(f, new Uint8Array(bytes));
     }
     sources.set(m.path, list);
   }
   const called = calledModules(sources);
   const roots = new Set(configRoots);
-  return (p) => roots.has(p) || !called.has(p);
+  return { isRoot: (p) => roots.has(p) || !called.has(p), read };
 }
 
 /** The selected transforms, their options and what each prepared from the whole tree. */
@@ -257,6 +275,7 @@ async function processJobs(jobs: readonly ModuleJob[], settings: RunSettings, po
       const result = await inflight.get(i)!;
       inflight.delete(i);
       done.delete(i);
+      delete jobs[i]!.read; // sent to a worker or used here: its bytes can go
       outputs.add(result);
     }
   } finally {

@@ -76,14 +76,17 @@ export function decodeUtf8(name: string, bytes: Uint8Array): { text: string } | 
   }
 }
 
-/** Reads a module's files (synchronously: many small files read faster that way). */
-export function loadFiles(dir: string, names: string[]): { files: LoadedFile[]; errors: LoadError[] } {
+/**
+ * Reads a module's files (synchronously: many small files read faster that way), except those
+ * whose bytes were read already (`read`, by name).
+ */
+export function loadFiles(dir: string, names: string[], read?: ReadonlyMap<string, Uint8Array>): { files: LoadedFile[]; errors: LoadError[] } {
   const files: LoadedFile[] = [];
   const errors: LoadError[] = [];
   for (const name of names) {
-    let bytes: Buffer;
+    let bytes: Uint8Array;
     try {
-      bytes = readFileSync(path.join(dir, name));
+      bytes = read?.get(name) ?? readFileSync(path.join(dir, name));
     } catch (e) {
       errors.push({ file: name, message: describeFsError(e) });
       continue;
