@@ -1,5 +1,6 @@
 // Test helpers: HashiCorp's parser and formatter as oracles, in-memory transform runs, temp trees.
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -32,6 +33,13 @@ export const projectRoot = path.resolve(path.dirname(new URL(import.meta.url).pa
 
 /** The built CLI, as the `tfcodemod` bin runs it (global-setup.ts builds it before the tests). */
 export const builtCli = path.join(projectRoot, 'dist', 'bundle', 'src', 'cli', 'main.js');
+
+/** Runs the built CLI as a process in `cwd`, with PATH and HOME of the environment, and `env`. */
+export function tfcodemod(args: string[], cwd: string, env: Record<string, string> = {}): { code: number | null; stdout: string; stderr: string } {
+  if (!existsSync(builtCli)) throw new Error('dist/ is missing: run npm run build (the global setup of the tests does)');
+  const r = spawnSync(process.execPath, [builtCli, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
 
 export function transformById(id: string): Transform<unknown> {
   const t = registry.find((r) => r.id === id);

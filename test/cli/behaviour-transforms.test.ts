@@ -1,18 +1,9 @@
 // env-sizing and rds-hardening through the real CLI: listed with their options, run only when
 // named, refused without what they need. Needs `npm run build` (npm test does it first).
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, writeFileSync } from 'node:fs';
+import { cpSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { builtCli, projectRoot, tempTree } from '../helpers.js';
-
-const cli = builtCli;
-if (!existsSync(cli)) throw new Error('dist/ is missing: run npm run build (the global setup of the tests does)');
-
-function tfcodemod(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+import { projectRoot, tempTree, tfcodemod } from '../helpers.js';
 
 function sizingCopy(): string {
   const dir = tempTree({});

@@ -1,18 +1,10 @@
 // The real CLI, run as a process: exit codes, messages, outputs. Needs `npm run build`
 // (npm test does it first).
 import { spawnSync, execFileSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { builtCli, projectRoot, tempTree } from '../helpers.js';
-
-const cli = builtCli;
-if (!existsSync(cli)) throw new Error('dist/ is missing: run npm run build (the global setup of the tests does)');
-
-function tfcodemod(args: string[], cwd: string, env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+import { builtCli, projectRoot, tempTree, tfcodemod } from '../helpers.js';
 
 function legacyCopy(): string {
   const dir = tempTree({});
@@ -311,7 +303,7 @@ describe('tfcodemod CLI', () => {
 
   it('does not print a stack trace when stdout is closed early', () => {
     const dir = legacyCopy();
-    const r = spawnSync('bash', ['-c', `node ${JSON.stringify(cli)} | head -c 10 >/dev/null`], { cwd: dir, encoding: 'utf8' });
+    const r = spawnSync('bash', ['-c', `node ${JSON.stringify(builtCli)} | head -c 10 >/dev/null`], { cwd: dir, encoding: 'utf8' });
     expect(r.stderr).not.toMatch(/EPIPE|\n\s+at /);
   });
 });

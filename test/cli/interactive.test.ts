@@ -6,7 +6,6 @@ import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { builtCli, projectRoot, tempTree } from '../helpers.js';
 
-const cli = builtCli;
 const SOCKET = `tfcodemod-test-${process.pid}`;
 const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
 const screen = () => tmux('capture-pane', '-p', '-t', 'review');
@@ -34,12 +33,12 @@ describe('tfcodemod -i', () => {
     expect(spawnSync('tmux', ['-V']).status, 'tmux is needed (the global setup installs it from Debian packages)').toBe(0);
     const dir = tempTree({});
     cpSync(path.join(projectRoot, 'examples', 'before', 'legacy-app'), dir, { recursive: true });
-    const report = JSON.parse(execFileSync(process.execPath, [cli, '--json'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })) as { modules: { changes: { id: string }[] }[] };
+    const report = JSON.parse(execFileSync(process.execPath, [builtCli, '--json'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })) as { modules: { changes: { id: string }[] }[] };
     const ids = report.modules[0]!.changes.map((c) => c.id);
     expect(ids[0]).toBe('dedupe-providers:aws.primary');
 
     const exitFile = path.join(dir, '.exit-code');
-    tmux('new-session', '-d', '-s', 'review', '-x', '80', '-y', '24', '-c', dir, `${process.execPath} ${cli} -i --allow-dirty; echo $? > ${exitFile}; sleep 60`);
+    tmux('new-session', '-d', '-s', 'review', '-x', '80', '-y', '24', '-c', dir, `${process.execPath} ${builtCli} -i --allow-dirty; echo $? > ${exitFile}; sleep 60`);
     await waitFor(() => screen().includes(`0 accepted, 0 rejected, ${ids.length} undecided`), 'the review');
     const first = screen();
     expect(first).toContain('· dedupe-providers: Merge provider aws.primary into aws (refactor)');
@@ -75,7 +74,7 @@ describe('tfcodemod -i', () => {
     expect(script).toContain('aws_vpc.dev_vpc aws_vpc.vpc');
     expect(spawnSync('bash', ['-n', path.join(dir, 'migrate-state.sh')]).status).toBe(0);
     // What is left to propose is the one change rejected.
-    const left = JSON.parse(execFileSync(process.execPath, [cli, '--json'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })) as { modules: { changes: { id: string }[] }[] };
+    const left = JSON.parse(execFileSync(process.execPath, [builtCli, '--json'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })) as { modules: { changes: { id: string }[] }[] };
     expect(left.modules[0]!.changes.map((c) => c.id)).toEqual(['dedupe-providers:aws.primary']);
   }, 240_000);
 
@@ -84,7 +83,7 @@ describe('tfcodemod -i', () => {
     cpSync(path.join(projectRoot, 'examples', 'before', 'legacy-app'), dir, { recursive: true });
     const before = readFileSync(path.join(dir, 'vpc.tf'), 'utf8');
     const exitFile = path.join(dir, '.exit-code');
-    tmux('new-session', '-d', '-s', 'review', '-x', '80', '-y', '24', '-c', dir, `${process.execPath} ${cli} -i --allow-dirty; echo $? > ${exitFile}; sleep 60`);
+    tmux('new-session', '-d', '-s', 'review', '-x', '80', '-y', '24', '-c', dir, `${process.execPath} ${builtCli} -i --allow-dirty; echo $? > ${exitFile}; sleep 60`);
     await waitFor(() => screen().includes(' undecided'), 'the review');
     tmux('send-keys', '-t', 'review', 'y');
     await waitFor(() => screen().includes('1 accepted'), 'the acceptance');
@@ -103,7 +102,7 @@ describe('tfcodemod -i', () => {
     const dir = tempTree({ 'broken/main.tf': 'resource "aws_s3_bucket" "b" {\n  bucket = \n}\n' });
     cpSync(path.join(projectRoot, 'examples', 'before', 'legacy-app'), path.join(dir, 'app'), { recursive: true });
     const exitFile = path.join(dir, '.exit-code');
-    tmux('new-session', '-d', '-s', 'review', '-x', '80', '-y', '24', '-c', dir, `${process.execPath} ${cli} -i --allow-dirty 2>${dir}/.stderr; echo $? > ${exitFile}; sleep 60`);
+    tmux('new-session', '-d', '-s', 'review', '-x', '80', '-y', '24', '-c', dir, `${process.execPath} ${builtCli} -i --allow-dirty 2>${dir}/.stderr; echo $? > ${exitFile}; sleep 60`);
     await waitFor(() => screen().includes(' undecided'), 'the review');
     tmux('send-keys', '-t', 'review', 'q');
     await waitFor(() => existsSync(exitFile), 'the exit');
@@ -117,7 +116,7 @@ describe('tfcodemod -i', () => {
 
   it('without a terminal it exits 2 with one line', () => {
     const dir = tempTree({ 'main.tf': 'resource "aws_vpc" "v" {\n  cidr_block = "10.0.0.0/16"\n}\n' });
-    const r = spawnSync(process.execPath, [cli, '-i'], { cwd: dir, encoding: 'utf8', input: '' });
+    const r = spawnSync(process.execPath, [builtCli, '-i'], { cwd: dir, encoding: 'utf8', input: '' });
     expect(r.status).toBe(2);
     expect(r.stderr).toBe('tfcodemod: -i needs a terminal on stdin and stdout; without one, preview with tfcodemod, save --patch FILE, or read --json\n');
   });

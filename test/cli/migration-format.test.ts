@@ -1,17 +1,9 @@
 // --migration-format: how the state moves are delivered (script, tfmigrate files, moved blocks).
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { StateMove } from '../../src/engine/types.js';
-import { hclFormat, hclParse, builtCli, projectRoot, tempTree } from '../helpers.js';
-
-const cli = builtCli;
-
-function tfcodemod(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+import { hclFormat, hclParse, projectRoot, tempTree, tfcodemod } from '../helpers.js';
 
 /** The legacy app in a temp dir, with its .tfcodemod.json (a bucket: a plain run adds the S3 backend). */
 function legacyApp(): string {

@@ -1,21 +1,12 @@
 // `tfcodemod verify` as a process, and --write refusing what verify cannot prove.
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
 import { attributeOf, attributeValue } from '../../src/cst/nodes.js';
 import { defineTransform, type Transform } from '../../src/engine/transform.js';
-import { builtCli, projectRoot, tempTree } from '../helpers.js';
-
-const cli = builtCli;
-if (!existsSync(cli)) throw new Error('dist/ is missing: run npm run build (the global setup of the tests does)');
-
-function tfcodemod(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+import { projectRoot, tempTree, tfcodemod } from '../helpers.js';
 
 const before = path.join(projectRoot, 'examples', 'before', 'legacy-app');
 
