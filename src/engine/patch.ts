@@ -3,14 +3,14 @@
 import { createRequire } from 'node:module';
 import { quoteHcl } from '../cst/strings.js';
 
-// `diff` is required at the first diff: imported, its two dozen ES modules cost the main
-// thread ~16 ms at start-up, also in runs that print none (--json).
+// `diff` is required at the first diff (later calls are module-cache lookups): imported, its two
+// dozen ES modules cost the main thread ~16 ms at start-up, also in runs that print none (--json).
 const require = createRequire(import.meta.url);
-let diffLib: typeof import('diff') | null = null;
+
 /** The hunks that turn `before` into `after`, with 3 lines of context. */
 function hunksOf(path: string, before: string, after: string) {
-  diffLib ??= require('diff') as typeof import('diff');
-  return diffLib.structuredPatch(`a/${path}`, `b/${path}`, before, after, '', '', { context: 3 }).hunks;
+  const { structuredPatch } = require('diff') as typeof import('diff');
+  return structuredPatch(`a/${path}`, `b/${path}`, before, after, '', '', { context: 3 }).hunks;
 }
 
 export interface FileDiff {

@@ -12,12 +12,12 @@ import path from 'node:path';
 import type { Ignore } from 'ignore';
 import { isGeneratedLegacyState } from '../engine/tfmigrate.js';
 
-// `ignore` and `picomatch` are CommonJS packages, required when first needed: imported, every
-// thread paid for them at start-up (about 25 ms, most of it Node's CommonJS-from-ESM loader),
-// though most runs read no .gitignore in their workers and have no --exclude.
+// `ignore` and `picomatch` are CommonJS packages, required when first needed (later calls are
+// module-cache lookups): imported, every thread paid for them at start-up (about 25 ms, most of
+// it Node's CommonJS-from-ESM loader), though most runs read no .gitignore in their workers and
+// have no --exclude.
 const require = createRequire(import.meta.url);
-let ignoreFactory: typeof import('ignore') | null = null;
-const ignore = (): Ignore => (ignoreFactory ??= require('ignore') as typeof import('ignore'))();
+const ignore = (): Ignore => (require('ignore') as typeof import('ignore'))();
 const picomatch = (): typeof import('picomatch') => require('picomatch') as typeof import('picomatch');
 
 export interface DiscoveredModule {
