@@ -1,9 +1,10 @@
 // Test helpers: HashiCorp's parser and formatter as oracles, in-memory transform runs, temp trees.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { initParser } from '../src/cst/parser.js';
 import type { ModuleJob } from '../src/engine/pipeline.js';
 import { runModule, type ModuleRun, type RunSettings } from '../src/engine/runner.js';
@@ -34,11 +35,29 @@ export const projectRoot = path.resolve(path.dirname(new URL(import.meta.url).pa
 /** The built CLI, as the `tfcodemod` bin runs it (global-setup.ts builds it before the tests). */
 export const builtCli = path.join(projectRoot, 'dist', 'bundle', 'src', 'cli', 'main.js');
 
-/** Runs the built CLI as a process in `cwd`, with PATH and HOME of the environment, and `env`. */
-export function tfcodemod(args: string[], cwd: string, env: Record<string, string> = {}): { code: number | null; stdout: string; stderr: string } {
+/**
+ * Runs the built CLI as a process in `cwd`, with PATH and HOME of the environment, and `env`;
+ * `nodeArgs` go to node, before the CLI's path.
+ */
+export function tfcodemod(args: string[], cwd: string, env: Record<string, string> = {}, nodeArgs: string[] = []): { code: number | null; stdout: string; stderr: string } {
   if (!existsSync(builtCli)) throw new Error('dist/ is missing: run npm run build (the global setup of the tests does)');
-  const r = spawnSync(process.execPath, [builtCli, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env } });
+  const r = spawnSync(process.execPath, [...nodeArgs, builtCli, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * Runs the built CLI (as tfcodemod does) with `preload`, an ES module's source, imported first
+ * in every thread. The preload appends lines to the file named by TFCODEMOD_TEST_LOG; they come
+ * back as `lines`, in order.
+ */
+export function tracedTfcodemod(preload: string, args: string[], cwd: string, env: Record<string, string> = {}): ReturnType<typeof tfcodemod> & { lines: string[] } {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'tfcodemod-trace-'));
+  const preloadFile = path.join(dir, 'preload.mjs');
+  writeFileSync(preloadFile, preload);
+  const log = path.join(dir, 'trace.log');
+  writeFileSync(log, '');
+  const run = tfcodemod(args, cwd, { ...env, TFCODEMOD_TEST_LOG: log }, ['--import', pathToFileURL(preloadFile).href]);
+  return { ...run, lines: readFileSync(log, 'utf8').split('\n').filter((l) => l !== '') };
 }
 
 export function transformById(id: string): Transform<unknown> {

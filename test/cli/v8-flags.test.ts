@@ -2,18 +2,14 @@
 // running process is not supported: the CLI sets them once, before any WebAssembly exists in
 // any of its threads. A preload records, in order, every flag change and every WebAssembly
 // compile or instantiation of the built CLI's threads while it runs with a worker.
-import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { builtCli, tempTree } from '../helpers.js';
+import { tempTree, tracedTfcodemod } from '../helpers.js';
 
 const PRELOAD = `
 import { appendFileSync } from 'node:fs';
 import { createRequire, syncBuiltinESMExports } from 'node:module';
 import { threadId } from 'node:worker_threads';
-const log = process.env.TFCODEMOD_TEST_WASM_LOG;
+const log = process.env.TFCODEMOD_TEST_LOG;
 const record = (what) => appendFileSync(log, JSON.stringify({ thread: threadId, what }) + '\\n');
 const v8 = createRequire(import.meta.url)('node:v8');
 const setFlags = v8.setFlagsFromString;
@@ -33,18 +29,10 @@ describe('V8 flags', () => {
       'app/main.tf': 'resource "aws_db_instance" "db" {\n  password = "pw-secret-1234"\n}\n',
       'other/main.tf': 'locals {\n  a = 1\n}\n',
     });
-    const preload = path.join(dir, 'record-wasm.mjs');
-    writeFileSync(preload, PRELOAD);
-    const log = path.join(dir, 'wasm.log');
-    writeFileSync(log, '');
-    const r = spawnSync(process.execPath, ['--import', pathToFileURL(preload).href, builtCli, 'app', 'other'], {
-      cwd: dir,
-      encoding: 'utf8',
-      env: { ...process.env, TFCODEMOD_WORKERS: '1', TFCODEMOD_TEST_WASM_LOG: log },
-    });
+    const r = tracedTfcodemod(PRELOAD, ['app', 'other'], dir, { TFCODEMOD_WORKERS: '1' });
     expect(r.stderr).toContain('tfcodemod: 1 change in 1 of 2 modules.');
-    expect(r.status).toBe(0);
-    const events = readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { thread: number; what: string });
+    expect(r.code).toBe(0);
+    const events = r.lines.map((l) => JSON.parse(l) as { thread: number; what: string });
     const flags = events.filter((e) => e.what.startsWith('flags '));
     expect(flags).toEqual([{ thread: 0, what: 'flags --wasm-tiering-budget=180000000' }]);
     expect(events[0]).toEqual(flags[0]);

@@ -1,14 +1,12 @@
 // The pre-scan that finds the roots reads every .tf file; the jobs use those bytes instead of
 // reading the files again. What was read is what is rewritten, and what the write guards.
-import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { processModule } from '../../src/engine/pipeline.js';
 import { fingerprintOf } from '../../src/files/load.js';
 import { writeAll } from '../../src/files/write.js';
-import { builtCli, pipelineRun, tempTree } from '../helpers.js';
+import { pipelineRun, tempTree, tracedTfcodemod } from '../helpers.js';
 
 const secret = (pw: string) => `resource "aws_db_instance" "db" {\n  password = "${pw}"\n}\n`;
 
@@ -18,7 +16,7 @@ const PRELOAD = `
 import { appendFileSync } from 'node:fs';
 import { createRequire, syncBuiltinESMExports } from 'node:module';
 const fs = createRequire(import.meta.url)('node:fs');
-const log = process.env.TFCODEMOD_TEST_READ_LOG;
+const log = process.env.TFCODEMOD_TEST_LOG;
 const read = fs.readFileSync;
 fs.readFileSync = function (p, ...rest) {
   if (typeof p === 'string' && p.endsWith('.tf')) appendFileSync(log, p + '\\n');
@@ -33,19 +31,11 @@ describe('files are read once', () => {
     for (let i = 0; i < 30; i++) files[`app${i}/main.tf`] = i % 3 === 0 ? secret(`pw-secret-${i}x`) : 'locals {\n  a = 1\n}\n';
     files['app1/net.tf'] = 'module "net" {\n  source = "../app2"\n}\n';
     const dir = tempTree(files);
-    const preload = path.join(dir, 'record-reads.mjs');
-    writeFileSync(preload, PRELOAD);
     for (const workers of ['0', '1']) {
-      const log = path.join(dir, `reads-${workers}.log`);
-      writeFileSync(log, '');
-      const r = spawnSync(process.execPath, ['--import', pathToFileURL(preload).href, builtCli, '--json', '.'], {
-        cwd: dir,
-        encoding: 'utf8',
-        env: { ...process.env, TFCODEMOD_WORKERS: workers, TFCODEMOD_TEST_READ_LOG: log },
-      });
-      expect(r.status).toBe(0);
+      const r = tracedTfcodemod(PRELOAD, ['--json', '.'], dir, { TFCODEMOD_WORKERS: workers });
+      expect(r.code).toBe(0);
       expect(JSON.parse(r.stdout).modules.filter((m: { changes: unknown[] }) => m.changes.length > 0).length).toBe(10);
-      const reads = readFileSync(log, 'utf8').trim().split('\n').map((p) => path.relative(dir, p));
+      const reads = r.lines.map((p) => path.relative(dir, p));
       expect(reads.sort()).toEqual(Object.keys(files).map((f) => path.join(...f.split('/'))).sort());
     }
   }, 60_000);
