@@ -6,6 +6,18 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtCli, projectRoot, tempTree, tfcodemod } from '../helpers.js';
 
+/**
+ * The package as npm installs it (the bundle, package.json, hclcheck/) in a temp directory, with
+ * the project's node_modules, less `missing` (a path in it); returns its CLI's path.
+ */
+function packageCopyWithout(missing: string): string {
+  const pkg = tempTree({});
+  for (const p of ['dist/bundle', 'package.json', 'hclcheck']) cpSync(path.join(projectRoot, p), path.join(pkg, p), { recursive: true });
+  symlinkSync(path.join(projectRoot, 'node_modules'), path.join(pkg, 'node_modules'));
+  rmSync(path.join(pkg, missing));
+  return path.join(pkg, 'dist', 'bundle', 'src', 'cli', 'main.js');
+}
+
 function legacyCopy(): string {
   const dir = tempTree({});
   cpSync(path.join(projectRoot, 'examples', 'before', 'legacy-app'), dir, { recursive: true });
@@ -271,31 +283,22 @@ describe('tfcodemod CLI', () => {
   });
 
   it('refuses TFCODEMOD_WORKERS on a build whose worker is missing, instead of running on one thread', () => {
-    // A copy of the bundle without its worker, inside the project so its packages still resolve.
-    const copy = path.join(projectRoot, 'dist', 'bundle-without-worker');
-    rmSync(copy, { recursive: true, force: true });
-    cpSync(path.join(projectRoot, 'dist', 'bundle'), copy, { recursive: true });
-    rmSync(path.join(copy, 'src', 'engine', 'module-worker.js'));
+    const cli = packageCopyWithout('dist/bundle/src/engine/module-worker.js');
     const dir = tempTree({ 'a/main.tf': 'locals {}\n', 'b/main.tf': 'locals {}\n' });
-    const run = (env: Record<string, string>) => spawnSync(process.execPath, [path.join(copy, 'src', 'cli', 'main.js'), dir], { encoding: 'utf8', env: { ...process.env, ...env } });
+    const run = (env: Record<string, string>) => spawnSync(process.execPath, [cli, dir], { encoding: 'utf8', env: { ...process.env, ...env } });
     const forced = run({ TFCODEMOD_WORKERS: '2' });
     expect(forced.status).toBe(2);
     expect(forced.stderr).toMatch(/^tfcodemod: internal error: TFCODEMOD_WORKERS=2, but this build has no worker thread \(file:.*module-worker\.js is missing\)\n$/);
     expect(run({ TFCODEMOD_WORKERS: '0' }).status).toBe(0);
-    rmSync(copy, { recursive: true, force: true });
   });
 
   it("reports a package without HashiCorp's parser in one line, with or without workers", () => {
-    // An installed package, without hclcheck.wasm: the check of the changed module fails, in
-    // whichever thread compiles the parser (a worker when there is one).
-    const pkg = tempTree({});
-    cpSync(path.join(projectRoot, 'dist', 'bundle'), path.join(pkg, 'dist', 'bundle'), { recursive: true });
-    cpSync(path.join(projectRoot, 'package.json'), path.join(pkg, 'package.json'));
-    cpSync(path.join(projectRoot, 'hclcheck', 'wasm_exec.cjs'), path.join(pkg, 'hclcheck', 'wasm_exec.cjs'));
-    symlinkSync(path.join(projectRoot, 'node_modules'), path.join(pkg, 'node_modules'));
+    // The check of the changed module fails, in whichever thread compiles the parser (a worker
+    // when there is one).
+    const cli = packageCopyWithout('hclcheck/hclcheck.wasm');
     const dir = tempTree({ 'app/main.tf': 'resource "aws_db_instance" "db" {\n  password = "pw-secret-1234"\n}\n', 'other/main.tf': 'locals {\n  a = 1\n}\n' });
     for (const workers of ['0', '1', '2']) {
-      const r = spawnSync(process.execPath, [path.join(pkg, 'dist', 'bundle', 'src', 'cli', 'main.js'), 'app', 'other'], { cwd: dir, encoding: 'utf8', env: { ...process.env, TFCODEMOD_WORKERS: workers } });
+      const r = spawnSync(process.execPath, [cli, 'app', 'other'], { cwd: dir, encoding: 'utf8', env: { ...process.env, TFCODEMOD_WORKERS: workers } });
       expect(r.stderr).toBe('tfcodemod: internal error: hclcheck/hclcheck.wasm is missing from the tfcodemod package\n');
       expect(r.status).toBe(2);
     }
